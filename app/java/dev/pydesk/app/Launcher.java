@@ -1,0 +1,56 @@
+package dev.pydesk.app;
+
+import dev.pydesk.interpreter.PythonRuntime;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import picocli.CommandLine;
+
+/**
+ * PyDesk's entry point. A plain class (not an {@code Application}) so JavaFX can live on the class path. The first
+ * Python interpreter starts building here, on a background thread, before the toolkit and the window exist.
+ */
+public final class Launcher {
+    static final int OK = 0;
+    static final int PAGE_ERROR = 1;
+    static final int USAGE = 2;
+    static final int TIMEOUT = 3;
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        Options options = new Options();
+        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (CommandLine.printHelpIfRequested(parsed)) System.exit(OK);
+            if (!options.size.matches("\\d+x\\d+")) throw new CommandLine.ParameterException(cli,
+                    "--size must look like 1024x768, not '" + options.size + "'");
+        } catch (CommandLine.ParameterException e) {
+            err.println("pydesk: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            System.exit(USAGE);
+        }
+        Path page = options.page != null ? options.page : defaultPage();
+        if (!Files.isRegularFile(page) || !Files.isReadable(page)) {
+            err.println("pydesk: cannot read the page " + page + ": no such file");
+            System.exit(USAGE);
+        }
+        PythonRuntime runtime = new PythonRuntime().prewarm();
+        if (options.headless) {
+            Headless.enable();
+            Platform.startup(() -> new HeadlessRun(options, page, runtime).start());
+        } else {
+            Platform.startup(() -> new BrowserWindow(options, runtime).show(page));
+        }
+    }
+
+    /** The samples gallery next to the installation ({@code -Dpydesk.home}) or the current folder. */
+    static Path defaultPage() {
+        String home = System.getProperty("pydesk.home");
+        Path base = home != null ? Path.of(home) : Path.of("");
+        return base.resolve("samples").resolve("index.html");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pydesk.app;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** PyDesk's command line. */
+@Command(name = "pydesk", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Opens a local PyScript page and runs its Python on GraalPy.",
+                "Exit status: 0 no page error, 1 a page error happened, 2 usage error or unreadable page, 3 timeout."})
+final class Options {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PAGE",
+            description = "The HTML page to open (default: the samples gallery).")
+    Path page;
+
+    @Option(names = "--headless", description = "No window: load the page, run its scripts, print the result, exit.")
+    boolean headless;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Headless: give up after this many seconds (exit 3). Default: ${DEFAULT-VALUE}.")
+    double timeout;
+
+    @Option(names = "--wait-for", paramLabel = "CSS-SELECTOR",
+            description = "Headless: done when this selector matches (instead of when all scripts finished).")
+    String waitFor;
+
+    @Option(names = "--dump", paramLabel = "dom|text|none", defaultValue = "dom",
+            description = "Headless: what to print on stdout when done: dom (outerHTML), text (body text), none.")
+    Dump dump;
+
+    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Headless: save a PNG of the page when done.")
+    Path screenshot;
+
+    @Option(names = "--script-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Stop main-thread Python that runs longer than this. Default: ${DEFAULT-VALUE}.")
+    double scriptTimeout;
+
+    @Option(names = "--size", paramLabel = "WIDTHxHEIGHT", defaultValue = "1024x768",
+            description = "Window (or headless viewport) size. Default: ${DEFAULT-VALUE}.")
+    String size;
+
+    enum Dump { dom, text, none }
+
+    int width() {
+        return Integer.parseInt(size.substring(0, size.indexOf('x')));
+    }
+
+    int height() {
+        return Integer.parseInt(size.substring(size.indexOf('x') + 1));
+    }
+}

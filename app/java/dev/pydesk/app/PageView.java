@@ -1,0 +1,20 @@
+package dev.pydesk.app;
+
+import dev.pydesk.bridge.ConsoleBus;
+import dev.pydesk.interpreter.PageLoader;
+import dev.pydesk.interpreter.PythonRuntime;
+import java.time.Duration;
+import javafx.scene.web.WebView;
+
+/** A WebView with its PyDesk page loader and console stream: what the window and headless mode both show. */
+final class PageView {
+    final WebView webView = new WebView();
+    final ConsoleBus console = new ConsoleBus();
+    final PageLoader loader;
+
+    PageView(PythonRuntime runtime, double scriptTimeoutSeconds) {
+        webView.setContextMenuEnabled(false);
+        loader = new PageLoader(webView.getEngine(), runtime, console,
+                Duration.ofMillis((long) (scriptTimeoutSeconds * 1000)));
+    }
+}

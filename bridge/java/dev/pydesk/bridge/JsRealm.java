@@ -1,0 +1,182 @@
+package dev.pydesk.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.web.WebEngine;
+import netscape.javascript.JSException;
+import netscape.javascript.JSObject;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One loaded document as seen from Java: the page's window, the boot script's helpers, the callbacks Python
+ * handed to JavaScript, and the page's console. A realm is made on the FX thread once the document exists and
+ * dies with it; every method that touches a JSObject must run on the FX thread ({@link JsAccess} sees to it).
+ */
+public final class JsRealm {
+    /** JavaScript {@code undefined}, as Python receives it. */
+    static final Object UNDEFINED = new Marker("undefined");
+    /** A member that does not exist at all (Python raises AttributeError). */
+    static final Object MISSING = new Marker("missing");
+    /** A JavaScript exception; the message is in {@link JsAccess#lastError()}. */
+    static final Object ERROR = new Marker("error");
+
+    private static final String BOOT_RESOURCE = "/dev/pydesk/web/boot.js";
+    private static volatile String bootSource;
+
+    private final JSObject window;
+    private final JSObject helpers;
+    private final JsDoor door;
+    private final ConsoleBus console;
+    private final Map<Integer, Callback> callbacks = new ConcurrentHashMap<>();
+    private final AtomicInteger nextCallbackId = new AtomicInteger(1);
+    private volatile boolean closed;
+
+    private record Callback(Value callable, PythonHost host) {}
+
+    private record Marker(String name) {}
+
+    private JsRealm(JSObject window, ConsoleBus console) {
+        this.window = window;
+        this.console = console;
+        this.door = new JsDoor(this);
+        Object factory = window.getMember("__pydesk_boot");
+        if (!(factory instanceof JSObject)) {
+            // The page did not come through PyDesk's page server (e.g. about:blank): run the boot script now.
+            factory = window.eval(bootSource() + "\n;window.__pydesk_boot");
+        }
+        window.eval("delete window.__pydesk_boot");
+        this.helpers = (JSObject) ((JSObject) factory).call("call", null, door, UNDEFINED, MISSING);
+    }
+
+    /** Attaches to the engine's current document. FX thread only. */
+    public static JsRealm attach(WebEngine engine, ConsoleBus console) {
+        return new JsRealm((JSObject) engine.executeScript("window"), console);
+    }
+
+    public ConsoleBus console() {
+        return console;
+    }
+
+    public JSObject window() {
+        return window;
+    }
+
+    /** Calls a boot helper by name. FX thread only; a JavaScript exception propagates as {@link JSException}. */
+    Object helper(String name, Object... args) {
+        return helpers.call(name, args);
+    }
+
+    /** Dispatches a {@code CustomEvent} (bubbling) with an optional detail. FX thread only. */
+    public void dispatch(JSObject target, String type, Object detail) {
+        helpers.call("dispatch", target, type, detail == null ? UNDEFINED : detail);
+    }
+
+    /** Dispatches a plain {@code Event} (PyScript's {@code py:all-done} on window). FX thread only. */
+    public void dispatchPlain(JSObject target, String type) {
+        helpers.call("event", target, type);
+    }
+
+    int registerCallback(Value callable, PythonHost host) {
+        int id = nextCallbackId.getAndIncrement();
+        callbacks.put(id, new Callback(callable, host));
+        return id;
+    }
+
+    JSObject callbackFunction(int id) {
+        return (JSObject) helpers.call("makeFunction", id);
+    }
+
+    void releaseCallback(int id) {
+        callbacks.remove(id);
+    }
+
+    public int liveCallbacks() {
+        return callbacks.size();
+    }
+
+    /** Stops forwarding callbacks; called when the page goes away. */
+    public void close() {
+        closed = true;
+        callbacks.clear();
+    }
+
+    void onConsole(String level, String text) {
+        ConsoleEvent.Level mapped = switch (level) {
+            case "error", "uncaught" -> ConsoleEvent.Level.ERROR;
+            case "warn" -> ConsoleEvent.Level.WARN;
+            case "info" -> ConsoleEvent.Level.INFO;
+            case "debug" -> ConsoleEvent.Level.DEBUG;
+            default -> ConsoleEvent.Level.LOG;
+        };
+        console.publish(mapped, "uncaught".equals(level) ? "js-uncaught" : "js", text);
+    }
+
+    Object invokeCallback(int id, Object self, JSObject args) {
+        Callback callback = callbacks.get(id);
+        if (closed || callback == null) {
+            console.publish(ConsoleEvent.Level.ERROR, "pydesk",
+                    "A Python function was called from JavaScript after it was destroyed (proxy #" + id + ")");
+            return UNDEFINED;
+        }
+        int length = args == null ? 0 : ((Number) args.getMember("length")).intValue();
+        Object[] mapped = new Object[length];
+        for (int i = 0; i < length; i++) {
+            mapped[i] = fromJs(args.getSlot(i));
+        }
+        Value result = callback.host().callFromJs(callback.callable(), mapped);
+        return result == null ? UNDEFINED : toJs(result);
+    }
+
+    /** Maps a value that came out of JavaScript into what Python receives. */
+    static Object fromJs(Object value) {
+        if (value instanceof JSObject js) return new JsRef(js);
+        if ("undefined".equals(value)) return value; // only reached through getSlot; helpers map undefined
+        return value;
+    }
+
+    /** Maps a Python value (already converted by the Python side) into something safe to hand to JavaScript. */
+    static Object toJs(Value value) {
+        if (value == null || value.isNull()) return null;
+        if (value.isBoolean()) return value.asBoolean();
+        if (value.isString()) return value.asString();
+        if (value.isNumber()) {
+            if (value.fitsInInt()) return value.asInt();
+            return value.asDouble();
+        }
+        if (value.isHostObject()) {
+            Object host = value.asHostObject();
+            if (host instanceof JsRef ref) return ref.js;
+            if (host instanceof Marker) return host;
+        }
+        // Anything else would hand JavaScript a Java or Python object; the Python side converts before calling.
+        return value.toString();
+    }
+
+    static String bootSource() {
+        String source = bootSource;
+        if (source == null) {
+            try (InputStream in = JsRealm.class.getResourceAsStream(BOOT_RESOURCE)) {
+                if (in == null) throw new IllegalStateException("missing resource " + BOOT_RESOURCE);
+                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            bootSource = source;
+        }
+        return source;
+    }
+
+    static boolean isMarker(Object value) {
+        return value instanceof Marker;
+    }
+
+    static String describe(JSException e) {
+        String message = e.getMessage();
+        return message == null ? "JavaScript error" : message;
+    }
+}

@@ -1,0 +1,91 @@
+// PyDesk boot script: served as /__pydesk__/boot.js and injected as the first script of every page.
+// It runs before page code, so it captures pristine built-ins and the console before the page can replace them.
+// It defines one thing, a factory that PyDesk's Java side takes (and removes) once the page has loaded:
+// factory(door, UNDEF, MISSING) returns the helpers the bridge uses. `door` is the only Java object the page
+// could ever reach; it lives in this closure and is never stored anywhere the page can see.
+(function () {
+  "use strict";
+  if (Object.prototype.hasOwnProperty.call(window, "__pydesk_boot")) return;
+  const R = Reflect, apply = Reflect.apply, construct = Reflect.construct, ownKeys = Reflect.ownKeys;
+  const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, origConsole = {};
+  const queue = [];
+  let door = null;
+
+  const describe = (value) => {
+    if (typeof value === "string") return value;
+    if (value instanceof Error) return value.stack ? toStr(value.stack) : toStr(value);
+    if (value === null || typeof value !== "object") return toStr(value);
+    try { return stringify(value); } catch (e) { return toStr(value); }
+  };
+  const format = (args) => {
+    const parts = [];
+    for (let i = 0; i < args.length; i++) parts.push(describe(args[i]));
+    return parts.join(" ");
+  };
+  const send = (level, text) => {
+    if (door) door.console(level, text);
+    else queue.push([level, text]);
+  };
+
+  for (const level of ["log", "info", "warn", "error", "debug"]) {
+    const original = console[level];
+    origConsole[level] = original;
+    console[level] = function (...args) {
+      send(level, format(args));
+      return apply(original, console, args);
+    };
+  }
+  window.addEventListener("error", (event) => {
+    const where = event.filename ? ` (${event.filename}:${event.lineno})` : "";
+    const stack = event.error && event.error.stack ? "\n" + event.error.stack : "";
+    send("uncaught", `${event.message}${where}${stack}`);
+  });
+  window.addEventListener("unhandledrejection", (event) => {
+    send("uncaught", "Unhandled promise rejection: " + describe(event.reason));
+  });
+
+
+  function factory(javaDoor, UNDEF, MISSING) {
+    door = javaDoor;
+    while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
+    const out = (v) => (v === undefined ? UNDEF : v);
+    return {
+      get(o, k) {
+        const v = o[k];
+        if (v === undefined && !(k in Object(o))) return MISSING;
+        return out(v);
+      },
+      set(o, k, v) { o[k] = v === UNDEF ? undefined : v; },
+      del(o, k) { return delete o[k]; },
+      has(o, k) { return k in Object(o); },
+      apply(f, self, ...args) { return out(apply(f, self === UNDEF ? undefined : self, args)); },
+      callMethod(o, k, ...args) {
+        const f = o[k];
+        if (typeof f !== "function") return MISSING;
+        return out(apply(f, o, args));
+      },
+      construct(C, ...args) { return construct(C, args); },
+      typeOf(v) { return typeof v; },
+      str(v) { try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
+      same(a, b) { return a === b; },
+      isArray(v) { return isArray(v); },
+      keys(o) { return ownKeys(Object(o)).filter((k) => typeof k === "string"); },
+      array(...items) { return items; },
+      object() { return {}; },
+      makeFunction(id) {
+        const f = function (...args) {
+          const result = door.invoke(id, this, args);
+          return result === UNDEF ? undefined : result;
+        };
+        Object.defineProperty(f, "name", { value: "pyproxy" });
+        return f;
+      },
+      dispatch(target, type, detail) {
+        target.dispatchEvent(new CustomEvent(type, { bubbles: true, detail: detail === UNDEF ? null : detail }));
+      },
+      event(target, type) { target.dispatchEvent(new Event(type)); },
+      evaluate(code) { return out((0, eval)(code)); },
+    };
+  }
+  Object.defineProperty(window, "__pydesk_boot", { value: factory, configurable: true });
+})();

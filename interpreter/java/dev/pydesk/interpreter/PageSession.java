@@ -1,0 +1,289 @@
+package dev.pydesk.interpreter;
+
+import dev.pydesk.bridge.ConsoleBus;
+import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.FxThread;
+import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.interpreter.config.ConfigElement;
+import dev.pydesk.interpreter.config.ConfigException;
+import dev.pydesk.interpreter.config.ConfigResolver;
+import dev.pydesk.interpreter.config.PageConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import netscape.javascript.JSObject;
+
+/**
+ * Everything PyDesk does for one loaded document, PyScript's way: finds the script tags in document order, resolves
+ * each interpreter's config, gives every script its output element and id ({@code py-0}, {@code mpy-0}, ...), runs
+ * it in its interpreter, fires the lifecycle events and shows errors in the console and the page's banner.
+ * Lives on the FX thread; dies (with its interpreters) when the page goes away.
+ */
+public final class PageSession implements AutoCloseable {
+    static final String SCRIPT_SELECTOR = "script[type=\"py\"],script[type=\"mpy\"],py-script,mpy-script";
+    private static final String[] TYPES = {"py", "mpy"};
+
+    private final JsRealm realm;
+    private final PythonRuntime runtime;
+    private final ConsoleBus console;
+    private final Watchdog watchdog;
+    private final Path pageFolder;
+    private final String pageName;
+    private final PageResources resources;
+    private final Map<String, CompletableFuture<Interpreter>> interpreters = new HashMap<>();
+    private final Map<String, PageConfig> configs = new HashMap<>();
+    private final Map<String, String> configErrors = new HashMap<>();
+    private final Map<String, AtomicInteger> ids = new HashMap<>();
+    private final CompletableFuture<Void> scriptsDone = new CompletableFuture<>();
+    private final AtomicInteger errorCount = new AtomicInteger();
+    private final Runnable unsubscribe;
+    private final Consumer<String> status;
+    private List<ScriptTag> scripts = List.of();
+    private int next;
+    private boolean allDone = true;
+    private volatile boolean closed;
+
+    PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, Watchdog watchdog, Path pageFolder,
+                String pageName, PageResources resources, Consumer<String> status) {
+        this.realm = realm;
+        this.runtime = runtime;
+        this.console = console;
+        this.watchdog = watchdog;
+        this.pageFolder = pageFolder;
+        this.pageName = pageName;
+        this.resources = resources;
+        this.status = status;
+        this.unsubscribe = console.subscribe(event -> {
+            if (event.source().equals("js-uncaught")) errorCount.incrementAndGet();
+        });
+        for (String type : TYPES) ids.put(type, new AtomicInteger());
+    }
+
+    /** Completes when every script of the page has run (or failed). */
+    public CompletableFuture<Void> scriptsDone() {
+        return scriptsDone;
+    }
+
+    /** Uncaught Python and JavaScript errors, config and loading errors seen so far. */
+    public int errorCount() {
+        return errorCount.get();
+    }
+
+    /** The page's main-thread interpreter of a type, once it exists (REPL, tests). */
+    public CompletableFuture<Interpreter> interpreter(String type) {
+        return interpreterFor(type);
+    }
+
+    public JsRealm realm() {
+        return realm;
+    }
+
+    /** Reads the page's scripts and starts running them. FX thread. */
+    void start() {
+        JSObject document = (JSObject) realm.window().getMember("document");
+        JSObject found = (JSObject) document.call("querySelectorAll", SCRIPT_SELECTOR);
+        int length = ((Number) found.getMember("length")).intValue();
+        List<ScriptTag> tags = new ArrayList<>();
+        for (int i = 0; i < length; i++) {
+            tags.add(ScriptTag.read((JSObject) found.getSlot(i)));
+        }
+        scripts = tags;
+        for (String type : TYPES) {
+            if (tags.stream().anyMatch(tag -> tag.type().equals(type) && !tag.worker())) resolveConfig(type, document);
+        }
+        for (String type : TYPES) {
+            if (configs.containsKey(type)) interpreterFor(type);
+        }
+        runNext();
+    }
+
+    private void resolveConfig(String type, JSObject document) {
+        List<ConfigElement> elements = new ArrayList<>();
+        JSObject tags = (JSObject) document.call("querySelectorAll", type + "-config");
+        int length = ((Number) tags.getMember("length")).intValue();
+        for (int i = 0; i < length; i++) {
+            JSObject element = (JSObject) tags.getSlot(i);
+            elements.add(new ConfigElement(
+                    ScriptTag.hasAttribute(element, "src") ? ScriptTag.attribute(element, "src") : null,
+                    ScriptTag.hasAttribute(element, "type") ? ScriptTag.attribute(element, "type") : null,
+                    String.valueOf(element.getMember("textContent"))));
+        }
+        List<String> attributes = scripts.stream()
+                .filter(tag -> tag.type().equals(type) && !tag.worker() && tag.config() != null)
+                .map(ScriptTag::config)
+                .toList();
+        try {
+            configs.put(type, ConfigResolver.resolveMain(type, elements, attributes, resources::read));
+        } catch (ConfigException e) {
+            configErrors.put(type, e.getMessage());
+            pageError(type, e.getMessage());
+        }
+    }
+
+    private CompletableFuture<Interpreter> interpreterFor(String type) {
+        return interpreters.computeIfAbsent(type, key -> {
+            status.accept("starting Python (" + key + ")...");
+            PageConfig config = configs.getOrDefault(key, PageConfig.empty());
+            return runtime.take().thenApplyAsync(prepared -> Interpreter.bind(prepared, key, false, realm, config,
+                    pageFolder, console, watchdog, this::pageError), FxThread::later);
+        });
+    }
+
+    private void runNext() {
+        if (closed) return;
+        if (next >= scripts.size()) {
+            finish();
+            return;
+        }
+        ScriptTag tag = scripts.get(next++);
+        if (tag.worker()) {
+            console.publish(ConsoleEvent.Level.WARN, tag.type(),
+                    "Worker scripts are not supported yet; skipped " + tag.describe());
+            allDone = false;
+            FxThread.later(this::runNext);
+            return;
+        }
+        if (configErrors.containsKey(tag.type())) {
+            allDone = false; // PyScript does not run any script of a type whose config is broken
+            FxThread.later(this::runNext);
+            return;
+        }
+        CompletableFuture<String> source = loadSource(tag);
+        interpreterFor(tag.type()).thenCombine(source, Prepared::new).whenComplete((prepared, failure) ->
+                FxThread.later(() -> {
+                    if (closed) return;
+                    if (failure != null) {
+                        pageError(tag.type(), "PyDesk could not start the " + tag.type() + " interpreter: "
+                                + rootCause(failure));
+                        allDone = false;
+                    } else {
+                        execute(tag, prepared.interpreter(), prepared.code());
+                    }
+                    FxThread.later(this::runNext);
+                }));
+    }
+
+    private record Prepared(Interpreter interpreter, String code) {}
+
+    private CompletableFuture<String> loadSource(ScriptTag tag) {
+        if (tag.src() == null) return CompletableFuture.completedFuture(tag.text());
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return resources.read(tag.src());
+            } catch (IOException e) {
+                pageError(tag.type(), PageResources.message(e));
+                return tag.text(); // PyScript falls back to the element's own content
+            }
+        });
+    }
+
+    private void execute(ScriptTag tag, Interpreter interpreter, String code) {
+        if (tag.isScriptElement() && tag.src() != null && !tag.text().isBlank()) {
+            pageError(tag.type(), "(PY0409) Invalid content for " + tag.describe()
+                    + ": a script has either a src or inline code, not both.");
+            allDone = false;
+            return;
+        }
+        JSObject element = tag.element();
+        JSObject show = outputElement(tag);
+        if (show == null) {
+            allDone = false;
+            return;
+        }
+        String id = String.valueOf(show.getMember("id"));
+        if (id.isEmpty()) {
+            id = tag.type() + "-" + ids.get(tag.type()).getAndIncrement();
+            show.setMember("id", id);
+        }
+        if (tag.isScriptElement()) {
+            element.setMember("target", show);
+        } else {
+            element.call("replaceChildren");
+            ((JSObject) element.getMember("style")).setMember("display", "block");
+        }
+        String fileName = tag.src() != null ? tag.src() : pageName + "#" + id;
+        realm.dispatch(element, tag.type() + ":ready", null);
+        status.accept("running " + id);
+        interpreter.run(code, fileName, id, id);
+        realm.dispatch(element, tag.type() + ":done", null);
+    }
+
+    private JSObject outputElement(ScriptTag tag) {
+        JSObject element = tag.element();
+        if (!tag.isScriptElement()) return element;
+        JSObject document = (JSObject) realm.window().getMember("document");
+        if (tag.target() != null) {
+            Object found = document.call("getElementById", tag.target());
+            if (!(found instanceof JSObject)) {
+                try {
+                    found = document.call("querySelector", tag.target());
+                } catch (RuntimeException invalidSelector) {
+                    found = null;
+                }
+            }
+            if (found instanceof JSObject target) return target;
+            pageError(tag.type(), "Cannot find the target \"" + tag.target() + "\" of " + tag.describe()
+                    + ": no element has that id or matches that selector.");
+            return null;
+        }
+        JSObject show = (JSObject) document.call("createElement", "script-py");
+        JSObject head = (JSObject) document.getMember("head");
+        if (head != null && Boolean.TRUE.equals(head.call("contains", element))) {
+            ((JSObject) document.getMember("body")).call("append", show);
+        } else {
+            element.call("after", show);
+        }
+        return show;
+    }
+
+    private void finish() {
+        if (allDone && !scripts.isEmpty()) realm.dispatchPlain(realm.window(), "py:all-done");
+        status.accept(errorCount.get() == 0 ? "done" : "done, " + errorCount.get() + " error(s)");
+        scriptsDone.complete(null);
+    }
+
+    /** Reports a page error: the console stream and PyScript's red banner at the end of the body. */
+    void pageError(String source, String message) {
+        errorCount.incrementAndGet();
+        console.publish(ConsoleEvent.Level.ERROR, source, message);
+        FxThread.later(() -> {
+            if (closed) return;
+            try {
+                JSObject document = (JSObject) realm.window().getMember("document");
+                JSObject banner = (JSObject) document.call("createElement", "div");
+                banner.setMember("className", "py-error");
+                banner.setMember("textContent", message);
+                ((JSObject) banner.getMember("style")).setMember("cssText", "border: 1px solid red; background: #ffdddd;"
+                        + " color: black; font-family: courier, monospace; white-space: pre; overflow-x: auto;"
+                        + " padding: 8px; margin-top: 8px;");
+                Object body = document.getMember("body");
+                ((JSObject) (body instanceof JSObject ? body : document.getMember("documentElement"))).call("append", banner);
+            } catch (RuntimeException e) {
+                console.publish(ConsoleEvent.Level.ERROR, "pydesk", "could not show the error banner: " + e.getMessage());
+            }
+        });
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) cause = cause.getCause();
+        return String.valueOf(cause.getMessage());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        unsubscribe.run();
+        realm.close();
+        for (CompletableFuture<Interpreter> interpreter : interpreters.values()) {
+            interpreter.thenAccept(Interpreter::close);
+        }
+        scriptsDone.complete(null);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.pydesk.interpreter;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * The process's one GraalPy {@link Engine} and the locked-down contexts built from it. Building and initialising a
+ * context is the dominant start-up cost (seconds for the first, ~200 ms after), so it happens on a background
+ * thread, and one spare context is kept ready so that the next page (or a reload) does not wait.
+ */
+public final class PythonRuntime implements AutoCloseable {
+    /** What page Python may reach of the host: methods marked {@code @Export}, nothing else. */
+    static final HostAccess HOST_ACCESS = HostAccess.newBuilder()
+            .allowAccessAnnotatedBy(HostAccess.Export.class)
+            .allowArrayAccess(false)
+            .allowListAccess(false)
+            .allowMapAccess(false)
+            .build();
+
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pydesk-python-builder");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CompletableFuture<Engine> engine;
+    private CompletableFuture<PreparedContext> spare;
+    private volatile boolean closed;
+
+    /** A context that is initialised but not yet bound to a page. */
+    record PreparedContext(Context context, ScopedFileSystem fileSystem, ConsoleRouting routing) {}
+
+    public PythonRuntime() {
+        engine = CompletableFuture.supplyAsync(() -> Engine.newBuilder("python")
+                .option("engine.WarnInterpreterOnly", "false")
+                .build(), builder);
+    }
+
+    /** Starts building the first context now, so it is ready when the first page has loaded. */
+    public PythonRuntime prewarm() {
+        synchronized (this) {
+            if (spare == null) spare = prepare();
+        }
+        return this;
+    }
+
+    /** Takes the spare context (or waits for a new one) and starts preparing the next spare. */
+    synchronized CompletableFuture<PreparedContext> take() {
+        CompletableFuture<PreparedContext> taken = spare != null ? spare : prepare();
+        spare = closed ? null : prepare();
+        return taken;
+    }
+
+    private CompletableFuture<PreparedContext> prepare() {
+        return engine.thenApplyAsync(this::build, builder);
+    }
+
+    private PreparedContext build(Engine shared) {
+        ScopedFileSystem fileSystem = new ScopedFileSystem();
+        ConsoleRouting routing = new ConsoleRouting();
+        Context context = Context.newBuilder("python")
+                .engine(shared)
+                .allowHostAccess(HOST_ACCESS)
+                .allowHostClassLookup(className -> false)
+                .allowHostClassLoading(false)
+                .allowNativeAccess(false)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowIO(IOAccess.newBuilder()
+                        .fileSystem(org.graalvm.polyglot.io.FileSystem.allowLanguageHomeAccess(fileSystem))
+                        .build())
+                .out(routing.stdout())
+                .err(routing.stderr())
+                .option("python.PosixModuleBackend", "java")
+                .option("python.NoSiteFlag", "true")
+                .option("python.DontWriteBytecodeFlag", "true")
+                .option("python.WarnExperimentalFeatures", "false")
+                .build();
+        context.initialize("python");
+        // Installs the finder for PyDesk's own modules now, off the FX thread; page-bound parts come at bind time.
+        context.eval("python", ModuleSources.resource("_pydesk/boot.py"));
+        Value bindings = context.getBindings("python");
+        bindings.getMember("_pydesk_install").execute(ModuleHost.INSTANCE);
+        bindings.removeMember("_pydesk_install");
+        return new PreparedContext(context, fileSystem, routing);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            if (spare != null) spare.thenAccept(prepared -> prepared.context().close(true));
+            spare = null;
+        }
+        builder.shutdown();
+    }
+}

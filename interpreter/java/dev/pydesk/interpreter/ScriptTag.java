@@ -1,0 +1,38 @@
+package dev.pydesk.interpreter;
+
+import netscape.javascript.JSObject;
+
+/**
+ * One PyScript script element of the page, read once from the DOM: {@code <script type="py|mpy">} or
+ * {@code <py-script>}/{@code <mpy-script>}. FX thread only (it holds the element).
+ */
+record ScriptTag(JSObject element, String type, boolean isScriptElement, boolean worker, String src, String text,
+                 String target, String config) {
+
+    static ScriptTag read(JSObject element) {
+        String tag = String.valueOf(element.getMember("tagName")).toLowerCase(java.util.Locale.ROOT);
+        boolean isScript = tag.equals("script");
+        String type = isScript ? attribute(element, "type").toLowerCase(java.util.Locale.ROOT) : tag.replace("-script", "");
+        return new ScriptTag(element, type, isScript, hasAttribute(element, "worker"),
+                hasAttribute(element, "src") ? attribute(element, "src") : null,
+                String.valueOf(element.getMember("textContent")),
+                hasAttribute(element, "target") ? attribute(element, "target") : null,
+                hasAttribute(element, "config") ? attribute(element, "config") : null);
+    }
+
+    static boolean hasAttribute(JSObject element, String name) {
+        return Boolean.TRUE.equals(element.call("hasAttribute", name));
+    }
+
+    static String attribute(JSObject element, String name) {
+        Object value = element.call("getAttribute", name);
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** The element's start tag, for error messages ({@code <script type="py" src="x.py">}). */
+    String describe() {
+        String html = String.valueOf(((JSObject) element.call("cloneNode", false)).getMember("outerHTML"));
+        int end = html.indexOf('>');
+        return end > 0 ? html.substring(0, end + 1) : html;
+    }
+}

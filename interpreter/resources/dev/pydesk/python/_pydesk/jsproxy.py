@@ -1,0 +1,185 @@
+"""JavaScript values seen from Python, on top of the JsAccess host object.
+
+A JS object becomes a `JsProxy`: attribute get/set/delete, calls (keyword arguments become a trailing JS
+object, as in Pyodide), `new()`, indexing, iteration, `len`, `in`, `typeof` and `to_py()`. JS `null` and
+`undefined` become `None`; a missing attribute raises `AttributeError`; a JS exception raises `JsException`.
+"""
+
+import _pydesk
+
+_js = _pydesk.js
+_UNDEF = _js.undefinedMarker()
+_MISSING = _js.missingMarker()
+_ERROR = _js.errorMarker()
+_FOREIGN = type(_UNDEF)
+_PLAIN = (str, int, float, bool)
+
+
+class JsException(Exception):
+    """A JavaScript exception raised while Python called into the page."""
+
+
+def _raise_js_error():
+    raise JsException(_js.lastError())
+
+
+def to_python(value):
+    """Maps a value that came back from JsAccess into Python (markers, JsRefs, primitives)."""
+    if type(value) is _FOREIGN:
+        if value is _UNDEF:
+            return None
+        if value is _ERROR:
+            _raise_js_error()
+        if value is _MISSING:
+            return None
+        return JsProxy(value)
+    return value
+
+
+def to_js_arg(value):
+    """Maps a Python value into what JsAccess can hand to JavaScript."""
+    kind = type(value)
+    if value is None or kind is str or kind is int or kind is float or kind is bool:
+        return value
+    if kind is JsProxy or isinstance(value, JsProxy):
+        return object.__getattribute__(value, "_js_ref")
+    import pyscript.ffi as ffi
+
+    return ffi._convert_for_js(value)
+
+
+def _args(args, kwargs):
+    converted = [to_js_arg(a) for a in args]
+    if kwargs:
+        import pyscript.ffi as ffi
+
+        converted.append(object.__getattribute__(ffi.to_js(kwargs), "_js_ref"))
+    return converted
+
+
+class JsProxy:
+    """A JavaScript object, function or array, as Pyodide's JsProxy presents it."""
+
+    __slots__ = ("_js_ref", "_js_this", "__weakref__")
+
+    def __init__(self, ref, this=None):
+        object.__setattr__(self, "_js_ref", ref)
+        object.__setattr__(self, "_js_this", this)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        value = _js.get(self._js_ref, name)
+        if type(value) is _FOREIGN:
+            if value is _MISSING:
+                raise AttributeError(f"JavaScript object has no attribute '{name}'")
+            if value is _UNDEF:
+                return None
+            if value is _ERROR:
+                _raise_js_error()
+            return JsProxy(value, self._js_ref)
+        return value
+
+    def __setattr__(self, name, value):
+        if _js.set(self._js_ref, name, to_js_arg(value)) is _ERROR:
+            _raise_js_error()
+
+    def __delattr__(self, name):
+        if _js.delete(self._js_ref, name) is _ERROR:
+            _raise_js_error()
+
+    def __call__(self, *args, **kwargs):
+        return to_python(_js.call(self._js_ref, self._js_this, _args(args, kwargs)))
+
+    def new(self, *args, **kwargs):
+        """`new C(...args)`: constructs an instance of this JavaScript class."""
+        return to_python(_js.construct(self._js_ref, _args(args, kwargs)))
+
+    def __getitem__(self, key):
+        if type(key) is int and key < 0:
+            key += len(self)
+        value = _js.get(self._js_ref, key)
+        if value is _MISSING:
+            raise (IndexError if type(key) is int else KeyError)(key)
+        return to_python(value)
+
+    def __setitem__(self, key, value):
+        if _js.set(self._js_ref, key, to_js_arg(value)) is _ERROR:
+            _raise_js_error()
+
+    def __delitem__(self, key):
+        if _js.delete(self._js_ref, key) is _ERROR:
+            _raise_js_error()
+
+    def __len__(self):
+        for name in ("length", "size"):
+            value = _js.get(self._js_ref, name)
+            if type(value) is int or type(value) is float:
+                return int(value)
+        raise TypeError(f"object of type '{self.typeof}' has no len()")
+
+    def __iter__(self):
+        if self._has("length"):
+            for index in range(len(self)):
+                yield to_python(_js.get(self._js_ref, index))
+            return
+        iterator = to_python(_js.callMethod(self._js_ref, "values", []))
+        if iterator is None:
+            raise TypeError("JavaScript object is not iterable")
+        while True:
+            step = iterator.next()
+            if step.done:
+                return
+            yield step.value
+
+    def __contains__(self, item):
+        if self._has("includes"):
+            return bool(to_python(_js.callMethod(self._js_ref, "includes", [to_js_arg(item)])))
+        return bool(to_python(_js.has(self._js_ref, to_js_arg(item))))
+
+    def _has(self, name):
+        return to_python(_js.has(self._js_ref, name)) is True
+
+    def __bool__(self):
+        return True
+
+    def __eq__(self, other):
+        if isinstance(other, JsProxy):
+            return bool(to_python(_js.same(self._js_ref, other._js_ref)))
+        return NotImplemented
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        return str(to_python(_js.str(self._js_ref)))
+
+    __str__ = __repr__
+
+    def __dir__(self):
+        return list(self.object_keys())
+
+    @property
+    def typeof(self):
+        """JavaScript's `typeof` of this value."""
+        return to_python(_js.typeOf(self._js_ref))
+
+    def object_keys(self):
+        return [str(k) for k in to_python(_js.keys(self._js_ref))]
+
+    def to_py(self, depth=-1):
+        """A deep copy into Python lists and dicts (arrays and plain objects); other objects stay proxies."""
+        if depth == 0:
+            return self
+        if to_python(_js.isArray(self._js_ref)):
+            return [_to_py(item, depth - 1) for item in self]
+        if self.typeof == "object" and str(self) == "[object Object]":
+            return {key: _to_py(getattr(self, key), depth - 1) for key in self.object_keys()}
+        return self
+
+
+def _to_py(value, depth):
+    return value.to_py(depth) if isinstance(value, JsProxy) else value
+
+
+def window():
+    return JsProxy(_js.window())

@@ -1,0 +1,75 @@
+"""The foreign function interface: Python values to JavaScript and back (`to_js`, `create_proxy`, `is_none`)."""
+
+import _pydesk
+from _pydesk.jsproxy import JsException, JsProxy, to_js_arg, to_python
+
+__all__ = ["JsException", "JsProxy", "create_proxy", "is_none", "to_js"]
+
+_js = _pydesk.js
+
+
+class JsCallable(JsProxy):
+    """A JavaScript function that calls a Python callable; `destroy()` releases it."""
+
+    __slots__ = ("_callback_id",)
+
+    def __init__(self, ref, callback_id):
+        super().__init__(ref)
+        object.__setattr__(self, "_callback_id", callback_id)
+
+    def destroy(self):
+        """Releases the Python callable: JavaScript calling it afterwards gets an error in the console."""
+        _js.releaseCallback(self._callback_id)
+
+
+def _wrap_callable(fn):
+    def called_from_js(*args):
+        result = fn(*[to_python(a) for a in args])
+        return to_js_arg(result)
+
+    callback_id = _js.registerCallback(called_from_js)
+    return JsCallable(_js.function(callback_id), callback_id)
+
+
+def create_proxy(fn):
+    """A JavaScript function that calls `fn` and stays alive until `destroy()` is called."""
+    if not callable(fn):
+        raise TypeError(f"create_proxy() needs a callable, not {type(fn).__name__}")
+    return _wrap_callable(fn)
+
+
+def is_none(value):
+    """True for Python `None` and for JavaScript `null`/`undefined` (which arrive as `None`)."""
+    return value is None
+
+
+def to_js(value, dict_converter=None, **_options):
+    """A JavaScript value for `value`: dicts become object literals (or what `dict_converter` makes of their
+    items), lists and tuples arrays, nested; callables functions; other values as they are."""
+    return to_python(_to_js(value, dict_converter))
+
+
+def _to_js(value, dict_converter):
+    kind = type(value)
+    if value is None or kind in (str, int, float, bool):
+        return value
+    if isinstance(value, JsProxy):
+        return object.__getattribute__(value, "_js_ref")
+    if isinstance(value, dict):
+        if dict_converter is not None:
+            pairs = to_js([[k, v] for k, v in value.items()])
+            return to_js_arg(dict_converter(pairs))
+        target = _js.object()
+        for key, item in value.items():
+            _js.set(target, str(key), _to_js(item, dict_converter))
+        return target
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return _js.array([_to_js(item, dict_converter) for item in value])
+    if callable(value):
+        return object.__getattribute__(_wrap_callable(value), "_js_ref")
+    return str(value)
+
+
+def _convert_for_js(value):
+    """Arguments passed to JavaScript: containers and callables are converted, anything else becomes its str."""
+    return _to_js(value, None)
