@@ -1,0 +1,172 @@
+package dev.pydesk.testing;
+
+import dev.pydesk.bridge.ConsoleBus;
+import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.FxThread;
+import dev.pydesk.interpreter.PageLoader;
+import dev.pydesk.interpreter.PageSession;
+import dev.pydesk.interpreter.PythonRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+
+/**
+ * Opens pages in a real WebView (Monocle, no display) with real GraalPy interpreters, as PyDesk does, and gives
+ * tests the console stream, the DOM and the session. One toolkit and one Python runtime per test JVM.
+ */
+public final class PageHarness implements AutoCloseable {
+    private static PythonRuntime runtime;
+
+    private final ConsoleBus console = new ConsoleBus();
+    private final List<ConsoleEvent> events = new CopyOnWriteArrayList<>();
+    private WebView webView;
+    private PageLoader loader;
+    private Stage stage;
+
+    public PageHarness() {
+        this(Duration.ofSeconds(30));
+    }
+
+    public PageHarness(Duration scriptTimeout) {
+        startToolkit();
+        console.subscribe(events::add);
+        FxThread.run(() -> {
+            webView = new WebView();
+            stage = new Stage();
+            stage.setScene(new Scene(webView, 800, 600));
+            stage.show();
+            loader = new PageLoader(webView.getEngine(), runtime(), console, scriptTimeout);
+        });
+    }
+
+    public static synchronized PythonRuntime runtime() {
+        if (runtime == null) runtime = new PythonRuntime().prewarm();
+        return runtime;
+    }
+
+    public static synchronized void startToolkit() {
+        try {
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            Platform.startup(() -> started.complete(null));
+            Platform.setImplicitExit(false);
+            started.get(30, TimeUnit.SECONDS);
+        } catch (IllegalStateException alreadyStarted) {
+            // one toolkit per JVM
+        } catch (Exception e) {
+            throw new IllegalStateException("the JavaFX toolkit did not start", e);
+        }
+    }
+
+    /** Writes {@code html} as {@code name} into {@code folder} and opens it; waits until its scripts are done. */
+    public PageSession open(Path folder, String name, String html) throws IOException {
+        Path page = folder.resolve(name);
+        Files.writeString(page, html);
+        return open(page);
+    }
+
+    /** Opens a page and waits until every main-thread script has run. */
+    public PageSession open(Path page) {
+        CompletableFuture<PageSession> session = new CompletableFuture<>();
+        FxThread.run(() -> {
+            loader.onSession(session::complete);
+            try {
+                loader.open(page);
+            } catch (IOException e) {
+                session.completeExceptionally(e);
+            }
+        });
+        try {
+            PageSession opened = session.get(60, TimeUnit.SECONDS);
+            opened.scriptsDone().get(90, TimeUnit.SECONDS);
+            return opened;
+        } catch (Exception e) {
+            throw new AssertionError("the page " + page + " did not finish: " + consoleText(), e);
+        }
+    }
+
+    public void reload() {
+        FxThread.run(loader::reload);
+    }
+
+    public PageLoader loader() {
+        return loader;
+    }
+
+    public WebView webView() {
+        return webView;
+    }
+
+    /** Evaluates JavaScript in the page, on the FX thread. */
+    public Object js(String script) {
+        return FxThread.call(() -> webView.getEngine().executeScript(script));
+    }
+
+    public String text(String selector) {
+        Object value = js("(function(){const e=document.querySelector(" + quote(selector) + ");return e?e.textContent:null})()");
+        return value == null ? null : String.valueOf(value);
+    }
+
+    public String html(String selector) {
+        Object value = js("(function(){const e=document.querySelector(" + quote(selector) + ");return e?e.innerHTML:null})()");
+        return value == null ? null : String.valueOf(value);
+    }
+
+    public int count(String selector) {
+        return ((Number) js("document.querySelectorAll(" + quote(selector) + ").length")).intValue();
+    }
+
+    public List<ConsoleEvent> console() {
+        return List.copyOf(events);
+    }
+
+    public String consoleText() {
+        return events.stream().map(e -> "[" + e.source() + "] " + e.level() + " " + e.text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    public List<ConsoleEvent> errors() {
+        return events.stream().filter(ConsoleEvent::isError).toList();
+    }
+
+    public void clearConsole() {
+        events.clear();
+    }
+
+    /** Waits (pumping nothing: the FX thread runs on its own) until the condition holds, or fails. */
+    public void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what + "\nconsole:\n" + consoleText());
+    }
+
+    public static String quote(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
+    }
+
+    @Override
+    public void close() {
+        FxThread.run(() -> {
+            loader.close();
+            stage.close();
+        });
+    }
+}
