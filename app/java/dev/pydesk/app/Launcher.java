@@ -17,15 +17,24 @@ public final class Launcher {
     static final int USAGE = 2;
     static final int TIMEOUT = 3;
 
+    /** Held so the level set below is not garbage-collected with its logger. */
+    private static final java.util.logging.Logger FX_STARTUP_LOG =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private Launcher() {}
 
     public static void main(String[] args) {
         Options options = new Options();
         CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
         PrintWriter err = new PrintWriter(System.err, true);
+        // JavaFX on the class path is how PyDesk runs (see ARCHITECTURE.md); its warning about it is noise.
+        FX_STARTUP_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (CommandLine.printHelpIfRequested(parsed)) System.exit(OK);
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                System.out.flush();
+                System.exit(OK);
+            }
             if (!options.size.matches("\\d+x\\d+")) throw new CommandLine.ParameterException(cli,
                     "--size must look like 1024x768, not '" + options.size + "'");
         } catch (CommandLine.ParameterException e) {

@@ -1,0 +1,119 @@
+package dev.pydesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code --headless} contract, checked on a real PyDesk process: output, stderr stream, exit status. */
+class HeadlessCliTest {
+    @TempDir
+    Path dir;
+
+    record Result(int status, String stdout, String stderr) {}
+
+    private Result pydesk(String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+                "dev.pydesk.app.Launcher"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("pydesk did not exit: " + Files.readString(dir.resolve("err.txt")));
+        }
+        return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private Path page(String name, String body) throws IOException {
+        Path page = dir.resolve(name);
+        Files.writeString(page, "<!doctype html><html><head><title>t</title></head><body>" + body + "</body></html>");
+        return page;
+    }
+
+    @Test
+    void dumpsTheFinalDomAndStreamsTheConsoleWithSources() throws Exception {
+        Path page = page("ok.html", """
+                <div id="out"></div>
+                <script>console.log("from js")</script>
+                <script type="py">
+                from pyscript import display
+                print("from py")
+                display("shown", target="out")
+                </script>
+                <script type="mpy">print("from mpy")</script>""");
+        Result result = pydesk("--headless", page.toString());
+        assertEquals(0, result.status(), result.stderr());
+        assertTrue(result.stdout().contains("<div id=\"out\"><div>shown</div></div>"), result.stdout());
+        assertTrue(result.stdout().startsWith("<html"), result.stdout());
+        assertTrue(result.stderr().contains("[py-0] from py"), result.stderr());
+        assertTrue(result.stderr().contains("[mpy-0] from mpy"), result.stderr());
+        assertTrue(result.stderr().contains("[js] from js"), result.stderr());
+    }
+
+    @Test
+    void textDumpAndPageErrorGiveStatusOne() throws Exception {
+        Path page = page("err.html", """
+                <p>before</p>
+                <script type="py">raise ValueError("boom")</script>
+                <script type="py">from pyscript import display; display("after")</script>""");
+        Result result = pydesk("--headless", "--dump", "text", page.toString());
+        assertEquals(1, result.status(), result.stderr());
+        assertTrue(result.stdout().contains("before"), result.stdout());
+        assertTrue(result.stdout().contains("after"), result.stdout());
+        assertTrue(result.stdout().contains("ValueError: boom"), "the banner is part of the page: " + result.stdout());
+        assertTrue(result.stderr().contains("[py-0] error: Traceback"), result.stderr());
+    }
+
+    @Test
+    void waitForNeverMatchingTimesOutWithStatusThree() throws Exception {
+        Path page = page("wait.html", "<script type=\"py\">print('ran')</script>");
+        Result result = pydesk("--headless", "--timeout", "3", "--wait-for", "#never", "--dump", "none", page.toString());
+        assertEquals(3, result.status(), result.stderr());
+        assertTrue(result.stderr().contains("timed out"), result.stderr());
+        assertEquals("", result.stdout());
+    }
+
+    @Test
+    void waitForMatchesAndScreenshotIsWritten() throws Exception {
+        Path page = page("shot.html", """
+                <script type="py">
+                from pyscript import document
+                el = document.createElement("p")
+                el.id = "late"
+                el.textContent = "made by Python"
+                document.body.append(el)
+                </script>""");
+        Path png = dir.resolve("shot.png");
+        Result result = pydesk("--headless", "--wait-for", "#late", "--dump", "none", "--screenshot", png.toString(),
+                page.toString());
+        assertEquals(0, result.status(), result.stderr());
+        byte[] bytes = Files.readAllBytes(png);
+        assertTrue(bytes.length > 100 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', "a PNG file");
+    }
+
+    @Test
+    void usageErrorsAndUnreadablePagesGiveStatusTwo() throws Exception {
+        assertEquals(2, pydesk("--headless", dir.resolve("missing.html").toString()).status());
+        Result bad = pydesk("--no-such-option");
+        assertEquals(2, bad.status());
+        assertTrue(bad.stderr().contains("Unknown option"), bad.stderr());
+        Result help = pydesk("--help");
+        assertEquals(0, help.status());
+        assertTrue(help.stdout().contains("--headless"), help.stdout());
+        Result version = pydesk("--version");
+        assertEquals(0, version.status());
+        assertTrue(version.stdout().contains("PyDesk"), version.stdout());
+    }
+}
