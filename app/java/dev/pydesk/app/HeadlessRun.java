@@ -1,5 +1,6 @@
 package dev.pydesk.app;
 
+import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.PageSession;
 import dev.pydesk.interpreter.PythonRuntime;
 import java.io.IOException;
@@ -41,6 +42,7 @@ final class HeadlessRun {
         Stage stage = new Stage();
         stage.setScene(new Scene(view.webView, options.width(), options.height()));
         stage.show();
+        Timing.mark("toolkit: stage shown");
         view.loader.onSession(session -> session.scriptsDone().thenRun(() -> Platform.runLater(() -> {
             if (options.waitFor == null) finish(session, Launcher.OK);
         })));

@@ -1,5 +1,6 @@
 package dev.pydesk.app;
 
+import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.PythonRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,8 +19,7 @@ public final class Launcher {
     static final int TIMEOUT = 3;
 
     /** Held so the level set below is not garbage-collected with its logger. */
-    private static final java.util.logging.Logger FX_STARTUP_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final java.util.logging.Logger FX_STARTUP_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private Launcher() {}
 
@@ -47,6 +47,7 @@ public final class Launcher {
             err.println("pydesk: cannot read the page " + page + ": no such file");
             System.exit(USAGE);
         }
+        Timing.mark("main");
         PythonRuntime runtime = new PythonRuntime().prewarm();
         if (options.headless) {
             Headless.enable();

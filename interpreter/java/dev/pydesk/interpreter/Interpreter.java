@@ -4,6 +4,7 @@ import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.JsAccess;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.PythonHost;
+import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.PageConfig;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -53,6 +54,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
         Value runnerModule = context.eval("python", "import _pydesk.runner\n_pydesk.runner");
         context.eval("python", "import os\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\ndel os");
+        Timing.mark(type + " interpreter: bound to the page");
         self[0] = new Interpreter(type, prepared, watchdog, errors, runnerModule.getMember("run"),
                 runnerModule.getMember("call"));
         return self[0];

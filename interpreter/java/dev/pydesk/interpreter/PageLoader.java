@@ -3,6 +3,7 @@ package dev.pydesk.interpreter;
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.page.PageServer;
 import java.io.IOException;
 import java.net.URI;
@@ -99,6 +100,7 @@ public final class PageLoader implements AutoCloseable {
         Optional<Path> file = server.fileOf(location);
         if (file.isEmpty()) return; // not one of our pages: nothing of PyDesk runs there
         page = file.get();
+        Timing.mark("page: loaded");
         JsRealm realm = JsRealm.attach(engine, console);
         session = new PageSession(realm, runtime, console, watchdog, server.root(), page.getFileName().toString(),
                 new PageResources(location, server), this::status);

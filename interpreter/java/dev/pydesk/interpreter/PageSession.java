@@ -4,6 +4,7 @@ import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.ConfigElement;
 import dev.pydesk.interpreter.config.ConfigException;
 import dev.pydesk.interpreter.config.ConfigResolver;
@@ -210,7 +211,9 @@ public final class PageSession implements AutoCloseable {
         String fileName = tag.src() != null ? tag.src() : pageName + "#" + id;
         realm.dispatch(element, tag.type() + ":ready", null);
         status.accept("running " + id);
+        Timing.mark(id + ": running");
         interpreter.run(code, fileName, id, id);
+        Timing.mark(id + ": done");
         realm.dispatch(element, tag.type() + ":done", null);
     }
 
@@ -246,6 +249,7 @@ public final class PageSession implements AutoCloseable {
         if (allDone && !scripts.isEmpty()) realm.dispatchPlain(realm.window(), "py:all-done");
         status.accept(errorCount.get() == 0 ? "done" : "done, " + errorCount.get() + " error(s)");
         scriptsDone.complete(null);
+        runtime.prewarm(); // the page is idle now: get the next interpreter ready for a reload or the next page
     }
 
     /** Reports a page error: the console stream and PyScript's red banner at the end of the body. */

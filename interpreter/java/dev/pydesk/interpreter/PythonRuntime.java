@@ -1,5 +1,6 @@
 package dev.pydesk.interpreter;
 
+import dev.pydesk.bridge.Timing;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,23 +38,29 @@ public final class PythonRuntime implements AutoCloseable {
     record PreparedContext(Context context, ScopedFileSystem fileSystem, ConsoleRouting routing) {}
 
     public PythonRuntime() {
-        engine = CompletableFuture.supplyAsync(() -> Engine.newBuilder("python")
-                .option("engine.WarnInterpreterOnly", "false")
-                .build(), builder);
+        engine = CompletableFuture.supplyAsync(() -> {
+            Timing.mark("engine: building");
+            Engine built = Engine.newBuilder("python").option("engine.WarnInterpreterOnly", "false").build();
+            Timing.mark("engine: built");
+            return built;
+        }, builder);
     }
 
     /** Starts building the first context now, so it is ready when the first page has loaded. */
     public PythonRuntime prewarm() {
         synchronized (this) {
-            if (spare == null) spare = prepare();
+            if (spare == null && !closed) spare = prepare();
         }
         return this;
     }
 
-    /** Takes the spare context (or waits for a new one) and starts preparing the next spare. */
+    /**
+     * Takes the spare context, or starts a new one. The next spare is not started here: building it now would
+     * compete for the CPU with the page that is starting; {@link #prewarm()} is called again once the page is idle.
+     */
     synchronized CompletableFuture<PreparedContext> take() {
         CompletableFuture<PreparedContext> taken = spare != null ? spare : prepare();
-        spare = closed ? null : prepare();
+        spare = null;
         return taken;
     }
 
@@ -85,11 +92,13 @@ public final class PythonRuntime implements AutoCloseable {
                 .option("python.WarnExperimentalFeatures", "false")
                 .build();
         context.initialize("python");
+        Timing.mark("context: initialized");
         // Installs the finder for PyDesk's own modules now, off the FX thread; page-bound parts come at bind time.
         context.eval("python", ModuleSources.resource("_pydesk/boot.py"));
         Value bindings = context.getBindings("python");
         bindings.getMember("_pydesk_install").execute(ModuleHost.INSTANCE);
         bindings.removeMember("_pydesk_install");
+        Timing.mark("context: prepared");
         return new PreparedContext(context, fileSystem, routing);
     }
 
