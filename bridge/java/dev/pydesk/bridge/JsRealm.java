@@ -135,8 +135,7 @@ public final class JsRealm {
     /** Maps a value that came out of JavaScript into what Python receives. */
     static Object fromJs(Object value) {
         if (value instanceof JSObject js) return new JsRef(js);
-        if ("undefined".equals(value)) return value; // only reached through getSlot; helpers map undefined
-        return value;
+        return value; // primitives, and the UNDEFINED/MISSING markers, which the Python side maps itself
     }
 
     /** Maps a Python value (already converted by the Python side) into something safe to hand to JavaScript. */

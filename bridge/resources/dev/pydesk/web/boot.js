@@ -74,7 +74,8 @@
       object() { return {}; },
       makeFunction(id) {
         const f = function (...args) {
-          const result = door.invoke(id, this, args);
+          for (let i = 0; i < args.length; i++) if (args[i] === undefined) args[i] = UNDEF;
+          const result = door.invoke(id, this === undefined ? UNDEF : this, args);
           return result === UNDEF ? undefined : result;
         };
         Object.defineProperty(f, "name", { value: "pyproxy" });
