@@ -32,8 +32,10 @@ def run(code, filename, target):
         sys.stderr.flush()
 
 
-def call(fn, args):
-    """Calls a Python callable for JavaScript; returns (result, None) or (None, traceback text)."""
+def call(fn, *args):
+    """Calls a Python callable for JavaScript; returns (result, None) or (None, traceback text).
+
+    Java passes the callable and then its arguments one by one (`Value.execute(callable, arg1, ...)`)."""
     try:
         return fn(*args), None
     except BaseException as error:
