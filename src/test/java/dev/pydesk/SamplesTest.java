@@ -1,0 +1,256 @@
+package dev.pydesk;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.testing.PageHarness;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Opens every page of {@code samples/} (found by listing the folder, so a new sample is covered without touching
+ * this test) in a real WebView with real GraalPy, and checks that it ran: no console errors (errors.html: exactly
+ * its one expected error), the samples' conventions, and one check of its own content per known page.
+ */
+class SamplesTest {
+    static final Path SAMPLES = Path.of("samples").toAbsolutePath().normalize();
+    static final String PYSCRIPT_CSS =
+            "<link rel=\"stylesheet\" href=\"https://pyscript.net/releases/2025.11.1/core.css\">";
+    static final String PYSCRIPT_JS =
+            "<script type=\"module\" src=\"https://pyscript.net/releases/2025.11.1/core.js\"></script>";
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** The page whose purpose is to fail: its error is expected and checked by {@link #errors()}. */
+    static final String FAILING_PAGE = "errors.html";
+
+    static PageHarness page;
+
+    private final Map<String, Runnable> checks = Map.of(
+            "index.html", this::index,
+            "hello.html", this::hello,
+            "display.html", this::display,
+            "targets.html", this::targets,
+            "current-target.html", this::currentTarget,
+            "mpy.html", this::mpy,
+            "config.html", this::config,
+            "dom.html", this::dom,
+            FAILING_PAGE, this::errors);
+
+    @BeforeAll
+    static void start() {
+        page = new PageHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (page != null) page.close();
+    }
+
+    static List<String> samplePages() throws IOException {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            List<String> names = files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".html"))
+                    .sorted()
+                    .toList();
+            assertTrue(names.contains("index.html"), "no samples found in " + SAMPLES);
+            return names;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplePages")
+    void sampleRuns(String name) throws IOException {
+        page.clearConsole();
+        page.open(SAMPLES.resolve(name));
+        followsTheConventions(name);
+        if (!name.equals(FAILING_PAGE)) {
+            assertEquals(List.of(), page.errors(), "console errors on " + name + ":\n" + page.consoleText());
+            assertEquals(0, page.count(".py-error"), "an error banner on " + name + ": " + page.text(".py-error"));
+        }
+        Runnable check = checks.get(name);
+        if (check != null) check.run();
+    }
+
+    /** What every sample has: PyScript's loader (so it works in a browser), the shared style, a one-line lead. */
+    private void followsTheConventions(String name) throws IOException {
+        String source = Files.readString(SAMPLES.resolve(name));
+        assertAll(name,
+                () -> assertTrue(source.contains(PYSCRIPT_CSS), "PyScript's core.css link is missing"),
+                () -> assertTrue(source.contains(PYSCRIPT_JS), "PyScript's core.js script is missing"),
+                () -> assertTrue(source.contains("href=\"style.css\""), "samples/style.css is not linked"),
+                () -> assertFalse(text("title").isBlank(), "no <title>"),
+                () -> assertFalse(text("header .lead").isBlank(), "no one-sentence lead in the header"),
+                () -> assertTrue(name.equals("index.html") || page.count("header nav a[href=\"index.html\"]") == 1,
+                        "no link back to the gallery"));
+    }
+
+    private void index() {
+        Set<String> links = new TreeSet<>();
+        int count = page.count("a[href]");
+        for (int i = 0; i < count; i++) {
+            links.add(String.valueOf(page.js("document.querySelectorAll('a[href]')[" + i + "].getAttribute('href')")));
+        }
+        List<String> problems = new ArrayList<>();
+        for (String link : links) {
+            URI uri = URI.create(link);
+            if (uri.isAbsolute()) continue; // none today; external links would not be files
+            Path target = SAMPLES.resolve(uri.getPath()).normalize();
+            if (!Files.isRegularFile(target)) problems.add("the link " + link + " leads to no file");
+        }
+        try {
+            for (String sample : samplePages()) {
+                if (!sample.equals("index.html") && !links.contains(sample)) problems.add(sample + " is not linked");
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(List.of(), problems, "links of index.html: " + links);
+        assertEquals(links.size(), page.count(".gallery a"), "every link is a gallery tile");
+        for (int i = 0; i < links.size(); i++) {
+            String description = String.valueOf(page.js("document.querySelectorAll('.gallery a span')[" + i + "].textContent"));
+            assertFalse(description.isBlank(), "gallery tile " + i + " has no description");
+        }
+        assertTrue(text("#python-version").matches("graalpy \\(Python 3\\.\\d+\\.\\d+\\) on \\w+"),
+                text("#python-version"));
+    }
+
+    private void hello() {
+        assertTrue(text("script-py#py-0").matches("Hello from Python 3\\.\\d+\\.\\d+"), text("script-py#py-0"));
+        assertTrue(page.console().stream().anyMatch(event -> event.level() != ConsoleEvent.Level.ERROR
+                && event.text().contains("printed lines go to the console")), page.consoleText());
+        assertEquals("rgb(159, 240, 192)", page.js("getComputedStyle(document.querySelector('h1')).color"));
+    }
+
+    private void display() {
+        assertAll(
+                () -> assertEquals("<b>not bold</b>, just text", text("#text script-py")),
+                () -> assertEquals(0, page.count("#text script-py b")),
+                () -> assertEquals("bold", text("#html script-py b")),
+                () -> assertEquals("emphasised", text("#html script-py em")),
+                () -> assertEquals(5, page.count("#repr-html script-py .swatch")),
+                () -> assertEquals("drawn by Python", text("#svg script-py svg text")),
+                () -> assertEquals("svg", page.js("document.querySelector('#svg script-py svg').localName")),
+                () -> {
+                    assertEquals(1, page.count("#png script-py img[src^=\"data:image/png;base64,\"]"));
+                    String src = String.valueOf(page.js("document.querySelector('#png img').getAttribute('src')"));
+                    byte[] png = Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1));
+                    assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    page.waitUntil("WebKit to decode the PNG", WAIT, () -> ((Number) page.js(
+                            "document.querySelector('#png img').naturalWidth")).intValue() == 24);
+                },
+                () -> {
+                    String json = text("#json script-py");
+                    assertTrue(json.contains("\"theme\": \"light\"") && json.contains("\"font_size\": 16")
+                            && json.contains("\"clock\""), json);
+                },
+                () -> {
+                    assertEquals(0, ((Number) page.js("document.querySelector('#replace script-py').childElementCount")).intValue());
+                    assertTrue(text("#replace script-py").startsWith("only this line is left"), text("#replace script-py"));
+                });
+    }
+
+    private void targets() {
+        assertAll(
+                () -> assertEquals("Hello! This script has target=\"greeting\".", text("#greeting")),
+                () -> assertEquals("Found by the selector .selector-demo .slot", text(".selector-demo .slot")),
+                () -> assertEquals("Sent with target=\"plain\"", text("#plain")),
+                () -> assertEquals("Sent with target=\"#hashed\"", text("#hashed")),
+                // scripts with a target attribute write there, not into a <script-py> of their own
+                () -> assertEquals(1, page.count("script-py")));
+    }
+
+    private void currentTarget() {
+        assertAll(
+                () -> assertEquals("current_target(): explicit-py", text("py-script#explicit-py")),
+                () -> assertEquals("current_target(): py-0", text("py-script#py-0")),
+                () -> assertEquals("current_target(): py-1", text("script[type=py]:not([id]) + script-py#py-1")),
+                () -> assertEquals("current_target(): explicit-mpy", text("mpy-script#explicit-mpy")),
+                () -> assertEquals("current_target(): mpy-0", text("mpy-script#mpy-0")),
+                () -> assertEquals("current_target(): mpy-1", text("script[type=mpy] + script-py#mpy-1")),
+                () -> assertEquals("current_target(): py-2", text("#unique-id + script-py#py-2 div:first-child")),
+                () -> assertEquals("the script itself: <script id=\"unique-id\" type=\"py\">",
+                        text("#py-2 div:last-child")));
+    }
+
+    private void mpy() {
+        String py = text("#py-check");
+        String mpy = text("#mpy-check");
+        assertAll(
+                () -> assertTrue(py.contains("py still sees fruit = 'apple'"), py),
+                () -> assertTrue(py.contains("only_in_mpy is a NameError here"), py),
+                () -> assertTrue(mpy.contains("mpy still sees fruit = 'banana'"), mpy),
+                () -> assertTrue(mpy.contains("only_in_py is a NameError here"), mpy),
+                () -> assertFalse((py + mpy).contains("would be a bug"), py + mpy),
+                () -> assertTrue(text(".note").contains("interpreter of its own"), text(".note")));
+    }
+
+    private void config() {
+        String shown = text("main");
+        assertAll(
+                () -> assertEquals("Hello from config.toml", text("script-py#py-0 strong")),
+                () -> assertEquals("rgb(31, 157, 85)", page.js("getComputedStyle(document.querySelector('#py-0 strong')).color")),
+                () -> assertTrue(shown.contains("app name: Plant tracker"), shown),
+                () -> assertTrue(shown.contains("water the Basil every 2 days"), shown),
+                () -> assertTrue(shown.contains("water the Cactus every 14 days"), shown),
+                () -> assertTrue(shown.contains("type(config) is dict, config['app'] has the keys "
+                        + "['accent', 'greeting', 'name', 'plants']"), shown));
+    }
+
+    private void dom() {
+        assertAll(
+                () -> assertEquals(4, page.count("#basket-home > ul#basket > li.fruit")),
+                () -> assertEquals(2, page.count("#basket li.ripe")),
+                () -> assertEquals("3px solid rgb(31, 157, 85)", page.js("document.querySelector('#basket li').style.borderBottom")),
+                () -> assertEquals("4 fruits, ripe ones: apple, mango", text("#py-1")),
+                () -> assertEquals("URL.new(...): host pyscript.net, path /docs/, page=builtins", text("#py-2 div:first-child")),
+                () -> assertEquals("JSON.stringify(to_js(dict)): {\"fruit\":\"kiwi\",\"count\":3}", text("#py-2 div:last-child")),
+                () -> assertEquals("getElementById('no-such-element') is None: True", text("#py-3 div:first-child")),
+                () -> assertEquals("querySelector('.nothing') is None: True", text("#py-3 div:last-child")));
+        page.js("document.getElementById('add-fruit').click()");
+        page.waitUntil("the click handler to add a fruit", WAIT, () -> page.count("#basket li") == 5);
+        assertEquals("plum", text("#basket li:last-child"));
+        assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void errors() {
+        page.waitUntil("the error banner", WAIT, () -> page.count(".py-error") > 0);
+        String banner = text(".py-error");
+        List<ConsoleEvent> errors = page.errors();
+        assertAll(
+                () -> assertEquals(1, page.count(".py-error"), "exactly one banner"),
+                () -> assertTrue(banner.startsWith("Traceback (most recent call last):"), banner),
+                () -> assertTrue(banner.contains("errors.html#py-0"), banner),
+                () -> assertTrue(banner.strip().endsWith("ZeroDivisionError: division by zero"), banner),
+                () -> assertEquals(1, errors.size(), page.consoleText()),
+                () -> assertTrue(errors.getFirst().text().contains("ZeroDivisionError"), page.consoleText()),
+                () -> assertEquals("about to divide by zero...", text("#py-0")),
+                () -> assertEquals("still running: the error above did not stop this script", text("#py-1")),
+                () -> assertTrue(text(".note").contains("red box at the bottom of this page is expected"),
+                        text(".note")));
+    }
+
+    private static String text(String selector) {
+        String text = page.text(selector);
+        assertNotNull(text, "nothing matches " + selector);
+        return text.strip();
+    }
+}
