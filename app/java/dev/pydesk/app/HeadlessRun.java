@@ -44,7 +44,7 @@ final class HeadlessRun {
         stage.show();
         Timing.mark("toolkit: stage shown");
         view.loader.onSession(session -> session.scriptsDone().thenRun(() -> Platform.runLater(() -> {
-            if (options.waitFor == null) finish(session, Launcher.OK);
+            if (options.waitFor == null) finishWhenIdle(session);
         })));
         if (options.waitFor != null) pollWaitFor();
         PauseTransition timeout = new PauseTransition(Duration.seconds(options.timeout));
@@ -60,6 +60,17 @@ final class HeadlessRun {
             System.err.println("pydesk: " + e.getMessage());
             exit(Launcher.USAGE);
         }
+    }
+
+    /** Done once no timer or awaiting script is left (an await on an event that never comes is not "busy"). */
+    private void finishWhenIdle(PageSession session) {
+        if (session.pendingWork() == 0) {
+            finish(session, Launcher.OK);
+            return;
+        }
+        PauseTransition poll = new PauseTransition(Duration.seconds(POLL_SECONDS));
+        poll.setOnFinished(event -> finishWhenIdle(session));
+        poll.play();
     }
 
     private void pollWaitFor() {

@@ -6,7 +6,12 @@ import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.PythonHost;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.PageConfig;
+import dev.pydesk.bridge.FxThread;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -25,12 +30,16 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final ErrorSink errors;
     private final Value runner;
     private final Value caller;
+    private final Scheduler scheduler;
+    private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
+    private final AtomicInteger tokens = new AtomicInteger();
     private volatile String currentTarget;
     private int depth;
 
     private Interpreter(String type, PythonRuntime.PreparedContext prepared, Watchdog watchdog, ErrorSink errors,
-                       Value runner, Value caller) {
+                        Value runner, Value caller, Scheduler scheduler) {
         this.type = type;
+        this.scheduler = scheduler;
         this.context = prepared.context();
         this.routing = prepared.routing();
         this.watchdog = watchdog;
@@ -48,7 +57,29 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         Context context = prepared.context();
         Interpreter[] self = new Interpreter[1];
         Supplier<String> target = () -> self[0] == null ? null : self[0].currentTarget;
-        InterpreterHost host = new InterpreterHost(type, worker, PythonLiteral.of(config.asMap()), target);
+        Scheduler scheduler = new Scheduler(FxThread::later);
+        InterpreterHost host = new InterpreterHost(type, worker, PythonLiteral.of(config.asMap()), target,
+                new InterpreterHost.LoopServices() {
+                    @Override
+                    public long schedule(double delayMillis, Value callback) {
+                        return scheduler.schedule(delayMillis, () -> self[0].callPython(callback));
+                    }
+
+                    @Override
+                    public void cancel(long timer) {
+                        scheduler.cancel(timer);
+                    }
+
+                    @Override
+                    public void scriptFinished(int token, String traceback) {
+                        self[0].finished(token, traceback);
+                    }
+
+                    @Override
+                    public void reportError(String text) {
+                        errors.pageError(self[0].routing.source(), text);
+                    }
+                });
         PythonHost forwarding = (callable, args) -> self[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
         pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
@@ -56,7 +87,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         context.eval("python", "import os\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\ndel os");
         Timing.mark(type + " interpreter: bound to the page");
         self[0] = new Interpreter(type, prepared, watchdog, errors, runnerModule.getMember("run"),
-                runnerModule.getMember("call"));
+                runnerModule.getMember("call"), scheduler);
         return self[0];
     }
 
@@ -65,20 +96,49 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     }
 
     /**
-     * Runs one script in the interpreter's global namespace. Returns true when it finished without an uncaught
-     * exception; an error has been reported (console and banner) otherwise.
+     * Runs one script in the interpreter's global namespace. Completes with true when it finished without an
+     * uncaught exception (an error has been reported, console and banner, otherwise); a script with top-level
+     * {@code await} completes when its task does.
      */
-    public boolean run(String code, String fileName, String scriptId, String targetId) {
+    public CompletableFuture<Boolean> run(String code, String fileName, String scriptId, String targetId) {
         routing.source(scriptId);
         currentTarget = targetId;
         String dedented = Dedent.of(code);
-        Value traceback = guarded(scriptId, () -> runner.execute(dedented, fileName, targetId));
-        if (traceback == null) return false;
-        if (!traceback.isNull()) {
-            errors.pageError(scriptId, traceback.asString());
-            return false;
+        int token = tokens.incrementAndGet();
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        awaiting.put(token, done);
+        Value result = guarded(scriptId, () -> runner.execute(dedented, fileName, token));
+        if (result == null) {
+            finished(token, null, false);
+        } else if (result.isBoolean()) {
+            return done; // awaiting: the runner calls scriptFinished(token, ...) when the task ends
+        } else {
+            finished(token, result.isNull() ? null : result.asString(), true);
         }
-        return true;
+        return done;
+    }
+
+    private void finished(int token, String traceback) {
+        finished(token, traceback, true);
+    }
+
+    private void finished(int token, String traceback, boolean ok) {
+        CompletableFuture<Boolean> done = awaiting.remove(token);
+        if (traceback != null) errors.pageError(routing.source(), traceback);
+        if (done != null) done.complete(ok && traceback == null);
+    }
+
+    /** Timers, awaiting scripts: work this interpreter still has to do (headless mode waits for it). */
+    public int pendingWork() {
+        return scheduler.pending() + awaiting.size();
+    }
+
+    /** Runs a Python callable from the event loop, guarded and with its errors reported. */
+    void callPython(Value callable) {
+        Value pair = guarded(routing.source(), () -> caller.execute(callable));
+        if (pair != null && !pair.getArrayElement(1).isNull()) {
+            errors.pageError(routing.source(), pair.getArrayElement(1).asString());
+        }
     }
 
     /** Evaluates one expression or statement for tools (REPL, tests); returns its repr or the traceback. */
@@ -125,6 +185,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     @Override
     public void close() {
+        scheduler.close();
+        awaiting.values().forEach(done -> done.complete(false));
         context.close(true);
     }
 }

@@ -2,6 +2,7 @@ package dev.pydesk.interpreter;
 
 import java.util.function.Supplier;
 import org.graalvm.polyglot.HostAccess.Export;
+import org.graalvm.polyglot.Value;
 
 /**
  * What the {@code pyscript} package asks of its interpreter: the configuration, which
@@ -12,12 +13,55 @@ public final class InterpreterHost {
     private final boolean worker;
     private final String configLiteral;
     private final Supplier<String> currentTarget;
+    private final LoopServices loop;
 
-    InterpreterHost(String type, boolean worker, String configLiteral, Supplier<String> currentTarget) {
+    /** What the event loop and the runner need of the interpreter. */
+    interface LoopServices {
+        long schedule(double delayMillis, Value callback);
+
+        void cancel(long timer);
+
+        void scriptFinished(int token, String traceback);
+
+        void reportError(String text);
+    }
+
+    InterpreterHost(String type, boolean worker, String configLiteral, Supplier<String> currentTarget,
+                    LoopServices loop) {
         this.type = type;
         this.worker = worker;
         this.configLiteral = configLiteral;
         this.currentTarget = currentTarget;
+        this.loop = loop;
+    }
+
+    /** Seconds on a monotonic clock: the event loop's time. */
+    @Export
+    public double monotonic() {
+        return System.nanoTime() / 1e9;
+    }
+
+    /** Runs {@code callback} on the interpreter's thread after the delay; returns an id for {@link #cancel}. */
+    @Export
+    public long schedule(double delayMillis, Value callback) {
+        return loop.schedule(delayMillis, callback);
+    }
+
+    @Export
+    public void cancel(long timer) {
+        loop.cancel(timer);
+    }
+
+    /** A script with top-level await has finished; {@code traceback} is null when it succeeded. */
+    @Export
+    public void scriptFinished(int token, String traceback) {
+        loop.scriptFinished(token, traceback);
+    }
+
+    /** An error that happened outside any script run (a task, a py-* handler): console and banner. */
+    @Export
+    public void reportError(String text) {
+        loop.reportError(text);
     }
 
     @Export

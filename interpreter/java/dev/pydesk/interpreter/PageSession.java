@@ -163,10 +163,11 @@ public final class PageSession implements AutoCloseable {
                         pageError(tag.type(), "PyDesk could not start the " + tag.type() + " interpreter: "
                                 + rootCause(failure));
                         allDone = false;
+                        FxThread.later(this::runNext);
                     } else {
-                        execute(tag, prepared.interpreter(), prepared.code());
+                        execute(tag, prepared.interpreter(), prepared.code())
+                                .whenComplete((ok, error) -> FxThread.later(this::runNext));
                     }
-                    FxThread.later(this::runNext);
                 }));
     }
 
@@ -184,18 +185,20 @@ public final class PageSession implements AutoCloseable {
         });
     }
 
-    private void execute(ScriptTag tag, Interpreter interpreter, String code) {
+    /** Runs one script; completes when it (and, with top-level await, its task) has finished. */
+    private CompletableFuture<Boolean> execute(ScriptTag tag, Interpreter interpreter, String code) {
+        CompletableFuture<Boolean> skipped = CompletableFuture.completedFuture(false);
         if (tag.isScriptElement() && tag.src() != null && !tag.text().isBlank()) {
             pageError(tag.type(), "(PY0409) Invalid content for " + tag.describe()
                     + ": a script has either a src or inline code, not both.");
             allDone = false;
-            return;
+            return skipped;
         }
         JSObject element = tag.element();
         JSObject show = outputElement(tag);
         if (show == null) {
             allDone = false;
-            return;
+            return skipped;
         }
         String id = String.valueOf(show.getMember("id"));
         if (id.isEmpty()) {
@@ -212,9 +215,24 @@ public final class PageSession implements AutoCloseable {
         realm.dispatch(element, tag.type() + ":ready", null);
         status.accept("running " + id);
         Timing.mark(id + ": running");
-        interpreter.run(code, fileName, id, id);
-        Timing.mark(id + ": done");
-        realm.dispatch(element, tag.type() + ":done", null);
+        String scriptId = id;
+        CompletableFuture<Boolean> finished = new CompletableFuture<>();
+        interpreter.run(code, fileName, id, id).whenComplete((ok, error) -> FxThread.later(() -> {
+            Timing.mark(scriptId + ": done");
+            if (!closed) realm.dispatch(element, tag.type() + ":done", null);
+            finished.complete(Boolean.TRUE.equals(ok));
+        }));
+        return finished;
+    }
+
+    /** Work still pending in the page's interpreters (timers, awaiting scripts); 0 when the page is idle. */
+    public int pendingWork() {
+        int pending = 0;
+        for (CompletableFuture<Interpreter> interpreter : interpreters.values()) {
+            Interpreter ready = interpreter.getNow(null);
+            if (ready != null) pending += ready.pendingWork();
+        }
+        return pending;
     }
 
     private JSObject outputElement(ScriptTag tag) {

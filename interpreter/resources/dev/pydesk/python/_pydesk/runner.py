@@ -1,4 +1,8 @@
-"""Runs page scripts in the interpreter's global namespace and turns their errors into PyScript-like tracebacks."""
+"""Runs page scripts in the interpreter's global namespace and turns their errors into PyScript-like tracebacks.
+
+Scripts may use top-level `await` (PyScript's default): GraalPy's compiler has no flag for it, so such a script is
+rewritten into an `async def` whose body declares every name it binds `global`, and runs as a task on the loop.
+"""
 
 import sys
 
@@ -6,37 +10,136 @@ import __main__
 import _pydesk
 
 
-def _format(error):
-    import traceback  # only on error: importing it costs ~0.3 s on a cold interpreter
+def format_error(error):
+    import traceback  # only on error: importing it costs tenths of a second on a cold interpreter
 
     # Hide PyDesk's own frames: the traceback starts at the page's code, as in PyScript.
     tb = error.__traceback__
-    while tb is not None and tb.tb_frame.f_globals.get("__name__") == __name__:
+    while tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith("_pydesk"):
         tb = tb.tb_next
     return "".join(traceback.format_exception(type(error), error, tb))
 
 
-def run(code, filename, target):
-    """Runs one script (already dedented); returns None, or the traceback text of an uncaught exception."""
-    _pydesk.target = target
+_ASYNC_OUTSIDE = ("'await' outside", "'async for' outside", "'async with' outside", "asynchronous comprehension outside")
+
+
+def _compile(code, filename):
+    """Returns (code object, is_async)."""
     try:
-        compiled = compile(code, filename, "exec")
-        exec(compiled, __main__.__dict__)
-        return None
+        return compile(code, filename, "exec"), False
+    except SyntaxError as error:
+        if not any(marker in str(error.msg) for marker in _ASYNC_OUTSIDE):
+            raise
+    import ast
+
+    tree = ast.parse(code, filename)
+    names = sorted(_bound_names(tree.body))
+    body = ([ast.Global(names=names)] if names else []) + tree.body
+    main = ast.AsyncFunctionDef(
+        name="__pydesk_main__",
+        args=ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
+        body=body,
+        decorator_list=[],
+        returns=None,
+        type_params=[],
+        lineno=1,
+        col_offset=0,
+    )
+    module = ast.Module(body=[main], type_ignores=[])
+    ast.fix_missing_locations(module)
+    return compile(module, filename, "exec"), True
+
+
+def _bound_names(statements):
+    """Names a module body binds at its top level (not inside functions, classes, lambdas or comprehensions)."""
+    import ast
+
+    names = set()
+
+    def target(node):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            for element in node.elts:
+                target(element)
+        elif isinstance(node, ast.Starred):
+            target(node.value)
+
+    def visit(node):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            return
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                names.add((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, (ast.Assign,)):
+            for t in node.targets:
+                target(t)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor)):
+            target(node.target)
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            target(node.optional_vars)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.NamedExpr):
+            target(node.target)
+        elif isinstance(node, ast.Delete):
+            for t in node.targets:
+                target(t)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    for statement in statements:
+        visit(statement)
+    return names
+
+
+def run(code, filename, token):
+    """Runs one script (already dedented). Returns None when it finished, the traceback text of an uncaught
+    exception, or True when it awaits: the host hears `scriptFinished(token, traceback)` when it is done."""
+    try:
+        compiled, is_async = _compile(code, filename)
+        namespace = __main__.__dict__
+        if not is_async:
+            exec(compiled, namespace)
+            return None
+        exec(compiled, namespace)
+        main = namespace.pop("__pydesk_main__")
+        from _pydesk.loop import run_coroutine
+
+        run_coroutine(main(), lambda traceback: _pydesk.host.scriptFinished(token, traceback))
+        return True
     except SystemExit:
         return None
     except BaseException as error:  # report everything the page raised, never crash the runtime
-        return _format(error)
+        return format_error(error)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
 
 
 def call(fn, *args):
-    """Calls a Python callable for JavaScript; returns (result, None) or (None, traceback text).
+    """Calls a Python callable for JavaScript or the event loop; returns (result, None) or (None, traceback text).
 
-    Java passes the callable and then its arguments one by one (`Value.execute(callable, arg1, ...)`)."""
+    Java passes the callable and then its arguments one by one (`Value.execute(callable, arg1, ...)`). A coroutine
+    result (an `async def` event handler) runs as a task on the loop."""
     try:
-        return fn(*args), None
+        result = fn(*args)
+        if type(result).__name__ == "coroutine":
+            from _pydesk.loop import run_coroutine
+
+            run_coroutine(result, _report)
+            return None, None
+        return result, None
     except BaseException as error:
-        return None, _format(error)
+        return None, format_error(error)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+
+def _report(traceback):
+    if traceback is not None:
+        _pydesk.host.reportError(traceback)
