@@ -81,6 +81,14 @@ public final class JsRealm {
         helpers.call("event", target, type);
     }
 
+    /**
+     * Wires {@code prefix-*} attributes ({@code py-click="name"}) of the page, now and later, to a dispatcher
+     * function that Python handed out ({@code _pydesk.event_attributes.dispatcher()}). FX thread only.
+     */
+    public void wireEventAttributes(String prefix, Value dispatcher) {
+        helpers.call("eventAttributes", prefix, toJs(dispatcher));
+    }
+
     int registerCallback(Value callable, PythonHost host) {
         int id = nextCallbackId.getAndIncrement();
         callbacks.put(id, new Callback(callable, host));

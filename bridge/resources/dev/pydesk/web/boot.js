@@ -86,6 +86,42 @@
       },
       event(target, type) { target.dispatchEvent(new Event(type)); },
       evaluate(code) { return out((0, eval)(code)); },
+      // py-*/mpy-* attributes: every element that has one (now or later) gets a listener that hands the
+      // attribute's value (a function name, read when the event fires) to the interpreter's dispatcher.
+      eventAttributes(prefix, dispatcher) {
+        const start = prefix + "-", wired = new WeakMap();
+        const describe = (el) => {
+          let text = "<" + el.tagName.toLowerCase();
+          if (el.id) text += ` id="${el.id}"`;
+          return text + ">";
+        };
+        const wire = (el) => {
+          if (!el.getAttributeNames) return;
+          for (const attribute of el.getAttributeNames()) {
+            if (!attribute.startsWith(start) || attribute.length === start.length) continue;
+            let done = wired.get(el);
+            if (!done) wired.set(el, (done = new Set()));
+            if (done.has(attribute)) continue;
+            done.add(attribute);
+            el.addEventListener(attribute.slice(start.length), (event) => {
+              const name = el.getAttribute(attribute);
+              if (name !== null) dispatcher(name, event, describe(el), attribute);
+            });
+          }
+        };
+        const scan = (root) => {
+          if (root.nodeType !== 1) return;
+          wire(root);
+          for (const el of root.querySelectorAll("*")) wire(el);
+        };
+        scan(document.documentElement);
+        new MutationObserver((records) => {
+          for (const record of records) {
+            if (record.type === "attributes") wire(record.target);
+            else for (const node of record.addedNodes) scan(node);
+          }
+        }).observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+      },
     };
   }
   Object.defineProperty(window, "__pydesk_boot", { value: factory, configurable: true });

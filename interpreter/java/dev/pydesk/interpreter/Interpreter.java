@@ -91,6 +91,13 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         return self[0];
     }
 
+    /** Makes the page's {@code py-*} (or {@code mpy-*}) attributes call functions of this interpreter. */
+    void wireEventAttributes(JsRealm realm) {
+        Value dispatcher = guarded(type, () -> context.eval("python",
+                "import _pydesk.event_attributes\n_pydesk.event_attributes.dispatcher()"));
+        if (dispatcher != null) realm.wireEventAttributes(type, dispatcher);
+    }
+
     public String type() {
         return type;
     }

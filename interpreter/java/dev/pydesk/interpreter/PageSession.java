@@ -131,8 +131,12 @@ public final class PageSession implements AutoCloseable {
         return interpreters.computeIfAbsent(type, key -> {
             status.accept("starting Python (" + key + ")...");
             PageConfig config = configs.getOrDefault(key, PageConfig.empty());
-            return runtime.take().thenApplyAsync(prepared -> Interpreter.bind(prepared, key, false, realm, config,
-                    pageFolder, console, watchdog, this::pageError), FxThread::later);
+            return runtime.take().thenApplyAsync(prepared -> {
+                Interpreter interpreter = Interpreter.bind(prepared, key, false, realm, config, pageFolder, console,
+                        watchdog, this::pageError);
+                interpreter.wireEventAttributes(realm);
+                return interpreter;
+            }, FxThread::later);
         });
     }
 

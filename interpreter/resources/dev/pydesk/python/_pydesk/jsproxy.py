@@ -158,6 +158,34 @@ class JsProxy:
     def __dir__(self):
         return list(self.object_keys())
 
+    def __await__(self):
+        """Awaiting a JS Promise (or any thenable) gives its value; a rejection raises JsException."""
+        from _pydesk.loop import get_loop
+
+        then = _js.get(self._js_ref, "then")
+        if then is _MISSING or then is _UNDEF:
+            raise TypeError(f"object of type '{self.typeof}' can't be used in 'await' expression (not a Promise)")
+        loop = get_loop()
+        future = loop.create_future()
+        import pyscript.ffi as ffi
+
+        def settle(setter, value):
+            if not future.done():
+                setter(value)
+
+        on_value = ffi.create_proxy(lambda value=None: loop.call_soon(settle, future.set_result, value))
+        on_error = ffi.create_proxy(
+            lambda reason=None: loop.call_soon(settle, future.set_exception, JsException(str(reason)))
+        )
+
+        def release(_done):
+            on_value.destroy()
+            on_error.destroy()
+
+        future.add_done_callback(release)
+        self.then(on_value, on_error)
+        return future.__await__()
+
     @property
     def typeof(self):
         """JavaScript's `typeof` of this value."""

@@ -123,16 +123,9 @@ def run(code, filename, token):
 def call(fn, *args):
     """Calls a Python callable for JavaScript or the event loop; returns (result, None) or (None, traceback text).
 
-    Java passes the callable and then its arguments one by one (`Value.execute(callable, arg1, ...)`). A coroutine
-    result (an `async def` event handler) runs as a task on the loop."""
+    Java passes the callable and then its arguments one by one (`Value.execute(callable, arg1, ...)`)."""
     try:
-        result = fn(*args)
-        if type(result).__name__ == "coroutine":
-            from _pydesk.loop import run_coroutine
-
-            run_coroutine(result, _report)
-            return None, None
-        return result, None
+        return fn(*args), None
     except BaseException as error:
         return None, format_error(error)
     finally:
@@ -140,6 +133,7 @@ def call(fn, *args):
         sys.stderr.flush()
 
 
-def _report(traceback):
+def report_error(traceback):
+    """Reports the traceback of a task that failed outside any script run (console and banner)."""
     if traceback is not None:
         _pydesk.host.reportError(traceback)

@@ -15,6 +15,7 @@ from pyscript.context import (
     window,
 )
 from pyscript.display import HTML, display
+from pyscript.events import Event, when
 from pyscript.util import NotSupported
 
 try:
@@ -27,7 +28,6 @@ def _not_yet(name):
     return NotSupported(f"pyscript.{name}", f"pyscript.{name} is not available in this version of PyDesk yet")
 
 
-when = _not_yet("when")
 fetch = _not_yet("fetch")
 WebSocket = _not_yet("WebSocket")
 js_modules = _not_yet("js_modules")

@@ -25,6 +25,12 @@ class JsCallable(JsProxy):
 def _wrap_callable(fn):
     def called_from_js(*args):
         result = fn(*[to_python(a) for a in args])
+        if type(result).__name__ == "coroutine":  # an async def handler runs as a task on the loop
+            from _pydesk.loop import run_coroutine
+            from _pydesk.runner import report_error
+
+            run_coroutine(result, report_error)
+            return None
         return to_js_arg(result)
 
     callback_id = _js.registerCallback(called_from_js)
