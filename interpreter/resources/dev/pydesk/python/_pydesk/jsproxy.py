@@ -133,9 +133,17 @@ class JsProxy:
             yield step.value
 
     def __contains__(self, item):
-        if self._has("includes"):
-            return bool(to_python(_js.callMethod(self._js_ref, "includes", [to_js_arg(item)])))
-        return bool(to_python(_js.has(self._js_ref, to_js_arg(item))))
+        # As in Pyodide: a Map's or Set's has(), an array's includes(), else the items of an iterable (NodeList).
+        value = to_js_arg(item)
+        for method in ("has", "includes"):
+            found = _js.callMethod(self._js_ref, method, [value])
+            if found is _ERROR:
+                _raise_js_error()
+            if found is not _MISSING:
+                return bool(to_python(found))
+        if self._has("length") or self._has("values"):
+            return any(element is item or element == item for element in self)
+        return bool(to_python(_js.has(self._js_ref, value)))
 
     def _has(self, name):
         return to_python(_js.has(self._js_ref, name)) is True
