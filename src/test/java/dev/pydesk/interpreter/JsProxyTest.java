@@ -150,6 +150,20 @@ class JsProxyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
+    void functionWithoutReceiverIsCalledWithUndefinedThis(String type) throws Exception {
+        Map<String, String> shown = run(type, """
+                    from pyscript import window
+                    make = window.Function.new("return function () { 'use strict'; return typeof this; }")
+                    free = make()
+                    show("this", free())
+                """);
+        assertEquals("'undefined'", shown.get("this"),
+                "a JS function that came back as a value has no receiver; " + page.consoleText());
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
     void newConstructsInstances(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
