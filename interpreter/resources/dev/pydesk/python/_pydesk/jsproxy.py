@@ -25,6 +25,8 @@ def _raise_js_error():
 
 def to_python(value):
     """Maps a value that came back from JsAccess into Python (markers, JsRefs, primitives)."""
+    if value is None:
+        return None  # JS null arrives as GraalPy's ForeignNone (`is None`, yet unhashable as None, not JSON)
     if type(value) is _FOREIGN:
         if value is _UNDEF:
             return None
@@ -78,7 +80,7 @@ class JsProxy:
             if value is _ERROR:
                 _raise_js_error()
             return JsProxy(value, self._js_ref)
-        return value
+        return None if value is None else value
 
     def __setattr__(self, name, value):
         if _js.set(self._js_ref, name, to_js_arg(value)) is _ERROR:
