@@ -93,6 +93,26 @@ class ContextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
+    void documentCurrentScriptIsTheRunningScript(String type) throws Exception {
+        // polyscript defines document.currentScript as the <script> while its code runs, so that the code can
+        // reach its output element as document.currentScript.target (core.js).
+        open(type, """
+                <script type="$TYPE" data-name="first">
+                    from pyscript import display, document
+                    display(document.currentScript.dataset.name, document.currentScript.target.id)
+                </script>
+                <script type="$TYPE" data-name="second">
+                    from pyscript import display, document
+                    display(document.currentScript.dataset.name)
+                </script>""");
+        assertEquals(List.of("first", type + "-0"), page.texts("#" + type + "-0 > div"), page.consoleText());
+        assertEquals(List.of("second"), page.texts("#" + type + "-1 > div"), page.consoleText());
+        assertEquals(true, page.js("document.currentScript === null"), "restored once the scripts have run");
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
     void configWithoutAnyConfigurationHasOnlyTheType(String type) throws Exception {
         open(type, "<script type=\"$TYPE\">\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());

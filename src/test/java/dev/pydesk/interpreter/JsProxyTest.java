@@ -292,6 +292,26 @@ class JsProxyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
+    void valuesFromJavaScriptArePlainPythonValues(String type) throws Exception {
+        Map<String, String> shown = run(type, """
+                    import json
+                    from pyscript import window, document
+                    data = window.data
+                    show("json", json.dumps([data.nul, data.und, data.num, data.real, data.text, data.arr[0],
+                                             document.getElementById("no-such-id"), window.Array.isArray(data.arr)]))
+                    show("none_key", {None: "found"}[data.nul])
+                    show("none_type", type(data["nul"]) is type(None))
+                    show("bool_type", type(window.Array.isArray(data.arr)).__name__)
+                """);
+        assertEquals("'[null, null, 42, 1.5, \"str\", 1, null, true]'", shown.get("json"), page.consoleText());
+        assertEquals("'found'", shown.get("none_key"));
+        assertEquals("True", shown.get("none_type"));
+        assertEquals("'bool'", shown.get("bool_type"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
     void missingAttributeRaisesAttributeError(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window

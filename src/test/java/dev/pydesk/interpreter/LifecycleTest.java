@@ -133,4 +133,21 @@ class LifecycleTest {
                 </script>""");
         assertEquals(List.of("ready true", "done true"), page.jsonList("window.own"), page.consoleText());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void onReadyTheScriptAlreadyHasItsOutputElementAsTarget(String type) throws Exception {
+        open(type, """
+                <script type="$TYPE" id="watched" data-name="w">
+                    from pyscript import window
+                    window.events.push("ran w")
+                </script>
+                <script>
+                  document.getElementById("watched").addEventListener("$TYPE:ready", (e) => {
+                    const target = e.target.target;
+                    window.targetOnReady = target ? target.tagName + "#" + target.id : "none";
+                  });
+                </script>""");
+        assertEquals("SCRIPT-PY#" + type + "-0", page.js("window.targetOnReady"), page.consoleText());
+    }
 }

@@ -231,6 +231,33 @@ class ScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
+    void customElementWithSrcRunsTheFileAndShowsTheOutputInside(String type) throws Exception {
+        Files.writeString(dir.resolve("element.py"), """
+                from pyscript import display
+                display("from element.py")
+                """);
+        open(type, "", "<$TYPE-script src=\"./element.py\"></$TYPE-script>");
+        assertEquals(List.of("from element.py"), page.texts(type + "-script#" + type + "-0 > div"), page.consoleText());
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void customElementWithMarkupInsideRunsItsSourceAsWritten(String type) throws Exception {
+        // PyScript runs unescape(innerHTML) when the element has child elements (and warns that this is
+        // deprecated), so markup inside strings survives instead of being reduced to its text.
+        open(type, "", """
+                <$TYPE-script>
+                    from pyscript import display
+                    display("<b>bold</b> &amp; 1 &lt; 2")
+                </$TYPE-script>""");
+        assertEquals(List.of("<b>bold</b> & 1 < 2"), page.texts(type + "-script > div"), page.consoleText());
+        assertEquals(0, page.count(type + "-script b"), "the markup is shown as text");
+        assertTrue(page.errors().isEmpty(), page.consoleText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
     void idsAreNumberedPerTypeAcrossScriptsAndElements(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE">
