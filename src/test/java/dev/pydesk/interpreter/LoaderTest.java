@@ -64,15 +64,44 @@ class LoaderTest {
                   </script>
                 </body>
                 </html>""".replace("$TYPE", type));
-        // A module script would run after parsing; give it every chance before checking it did not.
-        page.waitUntil("the page to settle", java.time.Duration.ofSeconds(2), () -> false == Boolean.TRUE.equals(
-                page.js("document.readyState !== 'complete'")));
-        Thread.sleep(300);
+        // A module script runs before DOMContentLoaded, and PyDesk's scripts only start once the page has loaded.
+        assertEquals("complete", page.js("document.readyState"));
         assertEquals(true, page.js("window.loaderRan === undefined && !document.documentElement.dataset.loader"),
                 "PyScript's loader must not run");
         assertEquals(1, ((Number) page.js("window.runs")).intValue(), page.consoleText());
         assertEquals(List.of("ran"), page.texts("script-py > div"));
         assertEquals(1, page.count("script-py"));
+        assertTrue(page.errors().isEmpty(), page.consoleText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void pagesOwnModuleScriptRunsAndSoDoThePythonScripts(String type) throws Exception {
+        // The control for the test above: module scripts do run in this WebView, only PyScript's loader must not.
+        Files.createDirectories(dir.resolve("pyscript"));
+        Files.writeString(dir.resolve("pyscript/core.js"), "window.loaderRan = true;\n");
+        Files.writeString(dir.resolve("app.js"), "window.appModuleRan = true;\n");
+        page.open(dir, "module.html", """
+                <!DOCTYPE html>
+                <html>
+                <head>
+                  <script type="module" src="./pyscript/core.js"></script>
+                  <script type="module" src="./app.js"></script>
+                  <script>window.runs = 0;</script>
+                </head>
+                <body>
+                  <script type="$TYPE">
+                      from pyscript import display, window
+                      window.runs += 1
+                      display("ran")
+                  </script>
+                </body>
+                </html>""".replace("$TYPE", type));
+        assertEquals(true, page.js("window.appModuleRan === true"), "the page's own module script runs");
+        assertEquals(true, page.js("window.loaderRan === undefined"), "PyScript's loader does not");
+        assertEquals(1, ((Number) page.js("window.runs")).intValue(), "the Python script runs once; console:\n"
+                + page.consoleText());
+        assertEquals(List.of("ran"), page.texts("script-py > div"));
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 }
