@@ -25,6 +25,8 @@ def _raise_js_error():
 
 def to_python(value):
     """Maps a value that came back from JsAccess into Python (markers, JsRefs, primitives)."""
+    if value is None:
+        return None  # JS null arrives as GraalPy's ForeignNone (`is None`, yet unhashable as None, not JSON)
     if type(value) is _FOREIGN:
         if value is _UNDEF:
             return None
@@ -78,7 +80,7 @@ class JsProxy:
             if value is _ERROR:
                 _raise_js_error()
             return JsProxy(value, self._js_ref)
-        return value
+        return None if value is None else value
 
     def __setattr__(self, name, value):
         if _js.set(self._js_ref, name, to_js_arg(value)) is _ERROR:
@@ -133,9 +135,17 @@ class JsProxy:
             yield step.value
 
     def __contains__(self, item):
-        if self._has("includes"):
-            return bool(to_python(_js.callMethod(self._js_ref, "includes", [to_js_arg(item)])))
-        return bool(to_python(_js.has(self._js_ref, to_js_arg(item))))
+        # As in Pyodide: a Map's or Set's has(), an array's includes(), else the items of an iterable (NodeList).
+        value = to_js_arg(item)
+        for method in ("has", "includes"):
+            found = _js.callMethod(self._js_ref, method, [value])
+            if found is _ERROR:
+                _raise_js_error()
+            if found is not _MISSING:
+                return bool(to_python(found))
+        if self._has("length") or self._has("values"):
+            return any(element is item or element == item for element in self)
+        return bool(to_python(_js.has(self._js_ref, value)))
 
     def _has(self, name):
         return to_python(_js.has(self._js_ref, name)) is True

@@ -9,7 +9,20 @@ _host = _pydesk.host
 RUNNING_IN_WORKER = bool(_host.isWorker())
 """True when this code runs in a worker, False on the page's main thread."""
 
-config = eval(_host.configLiteral(), {"__builtins__": {}})
+
+def _as_json(value):
+    """The value as PyScript has it after `json.loads(JSON.stringify(config))`: NaN and infinities become None."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    return value
+
+
+# The literal only holds dicts, lists, strings, numbers, booleans, None and float('nan'/'inf'/'-inf').
+config = _as_json(eval(_host.configLiteral(), {"__builtins__": {}, "float": float}))
 """The interpreter's configuration as a dict (a copy: changing it changes nothing), with `type` added."""
 if not isinstance(config, dict):
     config = {}

@@ -1,5 +1,6 @@
 package dev.pydesk.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
@@ -26,6 +27,7 @@ import javafx.stage.Stage;
  * tests the console stream, the DOM and the session. One toolkit and one Python runtime per test JVM.
  */
 public final class PageHarness implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static PythonRuntime runtime;
 
     private final ConsoleBus console = new ConsoleBus();
@@ -120,6 +122,36 @@ public final class PageHarness implements AutoCloseable {
     public String html(String selector) {
         Object value = js("(function(){const e=document.querySelector(" + quote(selector) + ");return e?e.innerHTML:null})()");
         return value == null ? null : String.valueOf(value);
+    }
+
+    /** The text content of every element matching {@code selector}, in document order. */
+    public List<String> texts(String selector) {
+        return jsonList("Array.from(document.querySelectorAll(" + quote(selector) + ")).map(e => e.textContent)");
+    }
+
+    /** Evaluates a JavaScript expression that yields an array of strings (sent over as JSON). */
+    public List<String> jsonList(String expression) {
+        String json = String.valueOf(js("JSON.stringify(" + expression + ")"));
+        try {
+            return List.of(JSON.readValue(json, String[].class));
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON array of strings: " + json, e);
+        }
+    }
+
+    /** The text of PyScript's error banners ({@code div.py-error}), one per line; empty when there are none. */
+    public String bannerText() {
+        return String.join("\n", texts("div.py-error"));
+    }
+
+    /** The texts the console stream got from one source ({@code py-0}, {@code js}, ...), in order. */
+    public List<String> consoleFrom(String source) {
+        return events.stream().filter(e -> e.source().equals(source)).map(ConsoleEvent::text).toList();
+    }
+
+    /** All error-level console texts, joined by newlines. */
+    public String errorText() {
+        return errors().stream().map(ConsoleEvent::text).collect(Collectors.joining("\n"));
     }
 
     public int count(String selector) {
