@@ -81,7 +81,7 @@ public final class JsAccess {
 
     @Export
     public Object call(Value function, Value self, Value args) {
-        Object[] all = prepend(target(function), self.isNull() ? JsRealm.UNDEFINED : JsRealm.toJs(self), arguments(args));
+        Object[] all = prepend(target(function), self.isNull() ? JsRealm.UNDEFINED_TOKEN : JsRealm.toJs(self), arguments(args));
         return js(() -> JsRealm.fromJs(realm.helper("apply", all)));
     }
 

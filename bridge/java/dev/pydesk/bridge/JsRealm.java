@@ -24,6 +24,8 @@ public final class JsRealm {
     static final Object MISSING = new Marker("missing");
     /** A JavaScript exception; the message is in {@link JsAccess#lastError()}. */
     static final Object ERROR = new Marker("error");
+    /** How Java writes {@code undefined} towards JavaScript (a string nobody else can guess). */
+    static final String UNDEFINED_TOKEN = "\u0001pydesk:undefined:" + java.util.UUID.randomUUID();
 
     private static final String BOOT_RESOURCE = "/dev/pydesk/web/boot.js";
     private static volatile String bootSource;
@@ -50,7 +52,8 @@ public final class JsRealm {
             factory = window.eval(bootSource() + "\n;window.__pydesk_boot");
         }
         window.eval("delete window.__pydesk_boot");
-        this.helpers = (JSObject) ((JSObject) factory).call("call", null, door, UNDEFINED, MISSING);
+        this.helpers = (JSObject) ((JSObject) factory).call("call", null, door, UNDEFINED, MISSING,
+                UNDEFINED_TOKEN);
     }
 
     /** Attaches to the engine's current document. FX thread only. */
@@ -73,7 +76,7 @@ public final class JsRealm {
 
     /** Dispatches a {@code CustomEvent} (bubbling) with an optional detail. FX thread only. */
     public void dispatch(JSObject target, String type, Object detail) {
-        helpers.call("dispatch", target, type, detail == null ? UNDEFINED : detail);
+        helpers.call("dispatch", target, type, detail == null ? UNDEFINED_TOKEN : detail);
     }
 
     /** Dispatches a plain {@code Event} (PyScript's {@code py:all-done} on window). FX thread only. */
@@ -87,6 +90,12 @@ public final class JsRealm {
      */
     public void wireEventAttributes(String prefix, Value dispatcher) {
         helpers.call("eventAttributes", prefix, toJs(dispatcher));
+    }
+
+    /** Makes {@code document.currentScript} the given element, or restores it with null. FX thread only. */
+    public void currentScript(JSObject element) {
+        if (element == null) helpers.call("clearCurrentScript");
+        else helpers.call("setCurrentScript", element);
     }
 
     int registerCallback(Value callable, PythonHost host) {
@@ -129,7 +138,7 @@ public final class JsRealm {
         if (closed || callback == null) {
             console.publish(ConsoleEvent.Level.ERROR, "pydesk",
                     "A Python function was called from JavaScript after it was destroyed (proxy #" + id + ")");
-            return UNDEFINED;
+            return UNDEFINED_TOKEN;
         }
         int length = args == null ? 0 : ((Number) args.getMember("length")).intValue();
         Object[] mapped = new Object[length];
@@ -137,7 +146,7 @@ public final class JsRealm {
             mapped[i] = fromJs(args.getSlot(i));
         }
         Value result = callback.host().callFromJs(callback.callable(), mapped);
-        return result == null ? UNDEFINED : toJs(result);
+        return result == null ? UNDEFINED_TOKEN : toJs(result);
     }
 
     /** Maps a value that came out of JavaScript into what Python receives. */
@@ -158,7 +167,7 @@ public final class JsRealm {
         if (value.isHostObject()) {
             Object host = value.asHostObject();
             if (host instanceof JsRef ref) return ref.js;
-            if (host instanceof Marker) return host;
+            if (host == UNDEFINED) return UNDEFINED_TOKEN;
         }
         // Anything else would hand JavaScript a Java or Python object; the Python side converts before calling.
         return value.toString();
@@ -176,10 +185,6 @@ public final class JsRealm {
             bootSource = source;
         }
         return source;
-    }
-
-    static boolean isMarker(Object value) {
-        return value instanceof Marker;
     }
 
     static String describe(JSException e) {

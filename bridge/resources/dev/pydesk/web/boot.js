@@ -1,7 +1,7 @@
 // PyDesk boot script: served as /__pydesk__/boot.js and injected as the first script of every page.
 // It runs before page code, so it captures pristine built-ins and the console before the page can replace them.
 // It defines one thing, a factory that PyDesk's Java side takes (and removes) once the page has loaded:
-// factory(door, UNDEF, MISSING) returns the helpers the bridge uses. `door` is the only Java object the page
+// factory(door, UNDEF, MISSING, UNDEF_IN) returns the helpers the bridge uses. `door` is the only Java object the page
 // could ever reach; it lives in this closure and is never stored anywhere the page can see.
 (function () {
   "use strict";
@@ -45,20 +45,23 @@
   });
 
 
-  function factory(javaDoor, UNDEF, MISSING) {
+  // UNDEF and MISSING are Java objects that only travel back to Java (where identity holds); JavaScript cannot
+  // compare Java objects by identity, so Java writes `undefined` towards JavaScript as the string UNDEF_IN.
+  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN) {
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
     const out = (v) => (v === undefined ? UNDEF : v);
+    const undef = (v) => (v === UNDEF_IN ? undefined : v);
     return {
       get(o, k) {
         const v = o[k];
         if (v === undefined && !(k in Object(o))) return MISSING;
         return out(v);
       },
-      set(o, k, v) { o[k] = v === UNDEF ? undefined : v; },
+      set(o, k, v) { o[k] = undef(v); },
       del(o, k) { return delete o[k]; },
       has(o, k) { return k in Object(o); },
-      apply(f, self, ...args) { return out(apply(f, self === UNDEF ? undefined : self, args)); },
+      apply(f, self, ...args) { return out(apply(f, undef(self), args)); },
       callMethod(o, k, ...args) {
         const f = o[k];
         if (typeof f !== "function") return MISSING;
@@ -76,15 +79,21 @@
         const f = function (...args) {
           for (let i = 0; i < args.length; i++) if (args[i] === undefined) args[i] = UNDEF;
           const result = door.invoke(id, this === undefined ? UNDEF : this, args);
-          return result === UNDEF ? undefined : result;
+          return undef(result);
         };
         Object.defineProperty(f, "name", { value: "pyproxy" });
         return f;
       },
       dispatch(target, type, detail) {
-        target.dispatchEvent(new CustomEvent(type, { bubbles: true, detail: detail === UNDEF ? null : detail }));
+        const eventDetail = detail === UNDEF_IN || detail === null ? { worker: false } : detail;
+        target.dispatchEvent(new CustomEvent(type, { bubbles: true, detail: eventDetail }));
       },
       event(target, type) { target.dispatchEvent(new Event(type)); },
+      // document.currentScript is the running <script> while its Python runs, as in PyScript.
+      setCurrentScript(el) {
+        Object.defineProperty(document, "currentScript", { configurable: true, get: () => el });
+      },
+      clearCurrentScript() { delete document.currentScript; },
       evaluate(code) { return out((0, eval)(code)); },
       // py-*/mpy-* attributes: every element that has one (now or later) gets a listener that hands the
       // attribute's value (a function name, read when the event fires) to the interpreter's dispatcher.

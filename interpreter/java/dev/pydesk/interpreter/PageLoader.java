@@ -29,6 +29,7 @@ public final class PageLoader implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<String>> statusListeners = new CopyOnWriteArrayList<>();
     private PageServer server;
     private PageSession session;
+    private Object sessionDocument;
     private Path page;
 
     public PageLoader(WebEngine engine, PythonRuntime runtime, ConsoleBus console, Duration scriptTimeout) {
@@ -37,6 +38,11 @@ public final class PageLoader implements AutoCloseable {
         this.console = console;
         this.watchdog = new Watchdog(scriptTimeout);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> onState(state));
+        // A session belongs to one document: it ends when the document goes, not on every load state change
+        // (a page's own module scripts make WebKit report SCHEDULED/RUNNING again after SUCCEEDED).
+        engine.documentProperty().addListener((obs, old, document) -> {
+            if (session != null && document != sessionDocument) endSession();
+        });
     }
 
     /** Called with each new session, once its scripts start (tests, headless mode, the inspector). */
@@ -81,8 +87,9 @@ public final class PageLoader implements AutoCloseable {
 
     private void onState(Worker.State state) {
         switch (state) {
-            case SCHEDULED -> endSession();
-            case SUCCEEDED -> startSession();
+            case SUCCEEDED -> {
+                if (session == null || engine.getDocument() != sessionDocument) startSession();
+            }
             case FAILED -> {
                 Throwable failure = engine.getLoadWorker().getException();
                 console.publish(ConsoleEvent.Level.ERROR, "pydesk", "could not load " + engine.getLocation()
@@ -100,6 +107,7 @@ public final class PageLoader implements AutoCloseable {
         Optional<Path> file = server.fileOf(location);
         if (file.isEmpty()) return; // not one of our pages: nothing of PyDesk runs there
         page = file.get();
+        sessionDocument = engine.getDocument();
         Timing.mark("page: loaded");
         JsRealm realm = JsRealm.attach(engine, console);
         session = new PageSession(realm, runtime, console, watchdog, server.root(), page.getFileName().toString(),
@@ -113,6 +121,7 @@ public final class PageLoader implements AutoCloseable {
         if (session != null) {
             session.close();
             session = null;
+            sessionDocument = null;
         }
     }
 

@@ -192,7 +192,7 @@ public final class PageSession implements AutoCloseable {
     /** Runs one script; completes when it (and, with top-level await, its task) has finished. */
     private CompletableFuture<Boolean> execute(ScriptTag tag, Interpreter interpreter, String code) {
         CompletableFuture<Boolean> skipped = CompletableFuture.completedFuture(false);
-        if (tag.isScriptElement() && tag.src() != null && !tag.text().isBlank()) {
+        if (tag.isScriptElement() && tag.src() != null && tag.hasInlineCode()) {
             pageError(tag.type(), "(PY0409) Invalid content for " + tag.describe()
                     + ": a script has either a src or inline code, not both.");
             allDone = false;
@@ -216,12 +216,19 @@ public final class PageSession implements AutoCloseable {
             ((JSObject) element.getMember("style")).setMember("display", "block");
         }
         String fileName = tag.src() != null ? tag.src() : pageName + "#" + id;
+        if (tag.markup()) {
+            console.publish(ConsoleEvent.Level.WARN, id, "Deprecated: use <script type=\"" + tag.type()
+                    + "\"> for an always safe content parsing: the HTML inside " + tag.describe() + " was run as code.");
+        }
         realm.dispatch(element, tag.type() + ":ready", null);
         status.accept("running " + id);
         Timing.mark(id + ": running");
         String scriptId = id;
         CompletableFuture<Boolean> finished = new CompletableFuture<>();
-        interpreter.run(code, fileName, id, id).whenComplete((ok, error) -> FxThread.later(() -> {
+        if (tag.isScriptElement()) realm.currentScript(element);
+        CompletableFuture<Boolean> run = interpreter.run(code, fileName, id, id);
+        if (tag.isScriptElement()) realm.currentScript(null);
+        run.whenComplete((ok, error) -> FxThread.later(() -> {
             Timing.mark(scriptId + ": done");
             if (!closed) realm.dispatch(element, tag.type() + ":done", null);
             finished.complete(Boolean.TRUE.equals(ok));

@@ -7,17 +7,36 @@ import netscape.javascript.JSObject;
  * {@code <py-script>}/{@code <mpy-script>}. FX thread only (it holds the element).
  */
 record ScriptTag(JSObject element, String type, boolean isScriptElement, boolean worker, String src, String text,
-                 String target, String config) {
+                 String target, String config, boolean markup) {
 
     static ScriptTag read(JSObject element) {
         String tag = String.valueOf(element.getMember("tagName")).toLowerCase(java.util.Locale.ROOT);
         boolean isScript = tag.equals("script");
         String type = isScript ? attribute(element, "type").toLowerCase(java.util.Locale.ROOT) : tag.replace("-script", "");
+        // A <py-script> whose code the HTML parser turned into elements runs its markup as written (PyScript does
+        // the same, with a deprecation warning): display("<b>x</b>") must not lose its tags.
+        boolean markup = !isScript && ((Number) element.getMember("childElementCount")).intValue() > 0;
+        String text = markup ? unescape(String.valueOf(element.getMember("innerHTML")))
+                : String.valueOf(element.getMember("textContent"));
         return new ScriptTag(element, type, isScript, hasAttribute(element, "worker"),
-                hasAttribute(element, "src") ? attribute(element, "src") : null,
-                String.valueOf(element.getMember("textContent")),
+                hasAttribute(element, "src") ? attribute(element, "src") : null, text,
                 hasAttribute(element, "target") ? attribute(element, "target") : null,
-                hasAttribute(element, "config") ? attribute(element, "config") : null);
+                hasAttribute(element, "config") ? attribute(element, "config") : null, markup);
+    }
+
+    /** True when the text has code in it, not just blank lines and comments (PyScript's test for src + content). */
+    boolean hasInlineCode() {
+        for (String line : text.split("\n")) {
+            String stripped = line.strip();
+            if (!stripped.isEmpty() && !stripped.startsWith("#")) return true;
+        }
+        return false;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&#60;", "<").replace("&gt;", ">").replace("&#62;", ">")
+                .replace("&quot;", "\"").replace("&#34;", "\"").replace("&apos;", "'").replace("&#39;", "'")
+                .replace("&amp;", "&").replace("&#38;", "&");
     }
 
     static boolean hasAttribute(JSObject element, String name) {
