@@ -145,9 +145,36 @@ public final class JsAccess {
         return realm.registerCallback(callable, host);
     }
 
+    /** The JS function for a registered callback; {@code auto}: released when JavaScript lets go of it. */
     @Export
-    public Object function(int id) {
-        return js(() -> JsRealm.fromJs(realm.callbackFunction(id)));
+    public Object function(int id, boolean auto) {
+        return js(() -> JsRealm.fromJs(realm.callbackFunction(id, auto)));
+    }
+
+    /** A Uint8Array with the bytes of a latin-1 string (one char per byte). */
+    @Export
+    public Object bytesToJs(String latin1) {
+        return js(() -> JsRealm.fromJs(realm.helper("bytesToJs", latin1)));
+    }
+
+    /** The bytes of a typed array, ArrayBuffer or DataView, as a latin-1 string. */
+    @Export
+    public Object bytesFromJs(Value ref) {
+        JSObject target = target(ref);
+        return js(() -> realm.helper("bytesFromJs", target));
+    }
+
+    @Export
+    public Object isBinary(Value ref) {
+        JSObject target = target(ref);
+        return js(() -> realm.helper("isBinary", target));
+    }
+
+    /** A Promise of the modules at these URLs (relative to the page): {@code js_import}. */
+    @Export
+    public Object jsImport(Value urls) {
+        Object[] values = arguments(urls);
+        return js(() -> JsRealm.fromJs(realm.helper("jsImport", values)));
     }
 
     @Export

@@ -17,6 +17,11 @@ public final class JsDoor {
         realm.onConsole(level, text);
     }
 
+    /** JavaScript's garbage collector let go of an "auto" proxy: Python may let go of its function too. */
+    public void release(int id) {
+        realm.releaseCallback(id);
+    }
+
     public Object invoke(int id, Object self, Object args) {
         return realm.invokeCallback(id, self, args instanceof JSObject js ? js : null);
     }

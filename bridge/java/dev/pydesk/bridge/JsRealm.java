@@ -26,6 +26,8 @@ public final class JsRealm {
     static final Object ERROR = new Marker("error");
     /** How Java writes {@code undefined} towards JavaScript (a string nobody else can guess). */
     static final String UNDEFINED_TOKEN = "\u0001pydesk:undefined:" + java.util.UUID.randomUUID();
+    /** Tells a JS function made for a Python callable that the callable was released: it throws a clear error. */
+    static final String DESTROYED_TOKEN = "\u0001pydesk:destroyed:" + java.util.UUID.randomUUID();
 
     private static final String BOOT_RESOURCE = "/dev/pydesk/web/boot.js";
     private static volatile String bootSource;
@@ -53,7 +55,7 @@ public final class JsRealm {
         }
         window.eval("delete window.__pydesk_boot");
         this.helpers = (JSObject) ((JSObject) factory).call("call", null, door, UNDEFINED, MISSING,
-                UNDEFINED_TOKEN);
+                UNDEFINED_TOKEN, DESTROYED_TOKEN);
     }
 
     /** Attaches to the engine's current document. FX thread only. */
@@ -104,8 +106,8 @@ public final class JsRealm {
         return id;
     }
 
-    JSObject callbackFunction(int id) {
-        return (JSObject) helpers.call("makeFunction", id);
+    JSObject callbackFunction(int id, boolean auto) {
+        return (JSObject) helpers.call("makeFunction", id, auto);
     }
 
     void releaseCallback(int id) {
@@ -135,11 +137,7 @@ public final class JsRealm {
 
     Object invokeCallback(int id, Object self, JSObject args) {
         Callback callback = callbacks.get(id);
-        if (closed || callback == null) {
-            console.publish(ConsoleEvent.Level.ERROR, "pydesk",
-                    "A Python function was called from JavaScript after it was destroyed (proxy #" + id + ")");
-            return UNDEFINED_TOKEN;
-        }
+        if (closed || callback == null) return DESTROYED_TOKEN;
         int length = args == null ? 0 : ((Number) args.getMember("length")).intValue();
         Object[] mapped = new Object[length];
         for (int i = 0; i < length; i++) {

@@ -47,11 +47,14 @@
 
   // UNDEF and MISSING are Java objects that only travel back to Java (where identity holds); JavaScript cannot
   // compare Java objects by identity, so Java writes `undefined` towards JavaScript as the string UNDEF_IN.
-  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN) {
+  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED) {
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
     const out = (v) => (v === undefined ? UNDEF : v);
     const undef = (v) => (v === UNDEF_IN ? undefined : v);
+    // experimental_create_proxy = "auto": Python is told when JavaScript has let go of a function.
+    const released = typeof FinalizationRegistry === "function"
+      ? new FinalizationRegistry((id) => door.release(id)) : null;
     return {
       get(o, k) {
         const v = o[k];
@@ -75,14 +78,40 @@
       keys(o) { return ownKeys(Object(o)).filter((k) => typeof k === "string"); },
       array(...items) { return items; },
       object() { return {}; },
-      makeFunction(id) {
+      makeFunction(id, auto) {
         const f = function (...args) {
           for (let i = 0; i < args.length; i++) if (args[i] === undefined) args[i] = UNDEF;
           const result = door.invoke(id, this === undefined ? UNDEF : this, args);
+          if (result === DESTROYED) {
+            throw new Error("This Python function was released: it was passed to JavaScript without " +
+              "create_proxy() and only lived for that call, or its proxy was destroyed. Keep it with " +
+              "pyscript.ffi.create_proxy(), or set experimental_create_proxy = \"auto\" in the config.");
+          }
           return undef(result);
         };
         Object.defineProperty(f, "name", { value: "pyproxy" });
+        if (auto && released) released.register(f, id);
         return f;
+      },
+      // Binary data crosses as latin-1 strings: one char per byte, no per-element calls.
+      bytesToJs(text) {
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        return bytes;
+      },
+      isBinary(v) { return v instanceof ArrayBuffer || ArrayBuffer.isView(v); },
+      bytesFromJs(v) {
+        const bytes = v instanceof ArrayBuffer ? new Uint8Array(v)
+          : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+        let text = "";
+        for (let i = 0; i < bytes.length; i += 8192) {
+          text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+        }
+        return text;
+      },
+      // js_import and js_modules: dynamic import(), relative to the page (not to this script).
+      jsImport(...urls) {
+        return Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href)));
       },
       dispatch(target, type, detail) {
         const eventDetail = detail === UNDEF_IN || detail === null ? { worker: false } : detail;

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.concurrent.Worker;
 import javafx.scene.web.WebEngine;
+
 
 /**
  * Opens local PyScript pages in one WebEngine: serves the page's folder (so PyScript's own loader is neutralised and
@@ -29,7 +31,8 @@ public final class PageLoader implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<String>> statusListeners = new CopyOnWriteArrayList<>();
     private PageServer server;
     private PageSession session;
-    private Object sessionDocument;
+    private boolean watching;
+    private boolean closed;
     private Path page;
 
     public PageLoader(WebEngine engine, PythonRuntime runtime, ConsoleBus console, Duration scriptTimeout) {
@@ -38,11 +41,6 @@ public final class PageLoader implements AutoCloseable {
         this.console = console;
         this.watchdog = new Watchdog(scriptTimeout);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> onState(state));
-        // A session belongs to one document: it ends when the document goes, not on every load state change
-        // (a page's own module scripts make WebKit report SCHEDULED/RUNNING again after SUCCEEDED).
-        engine.documentProperty().addListener((obs, old, document) -> {
-            if (session != null && document != sessionDocument) endSession();
-        });
     }
 
     /** Called with each new session, once its scripts start (tests, headless mode, the inspector). */
@@ -85,10 +83,19 @@ public final class PageLoader implements AutoCloseable {
         engine.reload();
     }
 
+    /**
+     * A document is ready for its session once the DOM is parsed and PyDesk's boot script ran in it (its factory is
+     * still there: the session consumes it). WebKit's load states alone are not enough: with a page's own module
+     * scripts it reports SUCCEEDED before the document exists and then stays RUNNING.
+     */
+    private static final String READY_FOR_SESSION =
+            "typeof window.__pydesk_boot === 'function' && document.readyState !== 'loading'";
+
     private void onState(Worker.State state) {
         switch (state) {
+            case SCHEDULED, RUNNING -> watchForDocument();
             case SUCCEEDED -> {
-                if (session == null || engine.getDocument() != sessionDocument) startSession();
+                if (documentReady()) startSession();
             }
             case FAILED -> {
                 Throwable failure = engine.getLoadWorker().getException();
@@ -100,6 +107,33 @@ public final class PageLoader implements AutoCloseable {
         }
     }
 
+    private boolean documentReady() {
+        try {
+            return Boolean.TRUE.equals(engine.executeScript(READY_FOR_SESSION));
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    /** Polls (on the FX thread) while a load is under way, and starts the session as soon as the document is ready. */
+    private void watchForDocument() {
+        if (watching) return;
+        watching = true;
+        PauseTransition poll = new PauseTransition(javafx.util.Duration.millis(10));
+        poll.setOnFinished(event -> {
+            if (closed) return;
+            if (documentReady()) {
+                watching = false;
+                startSession();
+            } else if (engine.getLoadWorker().isRunning() || engine.getLoadWorker().getState() == Worker.State.SCHEDULED) {
+                poll.playFromStart();
+            } else {
+                watching = false;
+            }
+        });
+        poll.play();
+    }
+
     private void startSession() {
         endSession();
         if (server == null || engine.getLocation() == null) return;
@@ -107,7 +141,6 @@ public final class PageLoader implements AutoCloseable {
         Optional<Path> file = server.fileOf(location);
         if (file.isEmpty()) return; // not one of our pages: nothing of PyDesk runs there
         page = file.get();
-        sessionDocument = engine.getDocument();
         Timing.mark("page: loaded");
         JsRealm realm = JsRealm.attach(engine, console);
         session = new PageSession(realm, runtime, console, watchdog, server.root(), page.getFileName().toString(),
@@ -121,7 +154,6 @@ public final class PageLoader implements AutoCloseable {
         if (session != null) {
             session.close();
             session = null;
-            sessionDocument = null;
         }
     }
 
@@ -131,6 +163,7 @@ public final class PageLoader implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         endSession();
         watchdog.close();
         if (server != null) server.close();

@@ -136,8 +136,18 @@ public final class PageSession implements AutoCloseable {
                         watchdog, this::pageError);
                 interpreter.wireEventAttributes(realm);
                 return interpreter;
-            }, FxThread::later);
+            }, FxThread::later).thenCompose(interpreter -> loadJsModules(interpreter, config));
         });
+    }
+
+    /** Imports the config's [js_modules.main] before the first script of the interpreter runs. */
+    private CompletableFuture<Interpreter> loadJsModules(Interpreter interpreter, PageConfig config) {
+        if (config.get("js_modules").isEmpty()) return CompletableFuture.completedFuture(interpreter);
+        CompletableFuture<Interpreter> loaded = new CompletableFuture<>();
+        FxThread.later(() -> interpreter.run("try:\n    import _pydesk.js_modules\n    await _pydesk.js_modules.load()\n"
+                        + "finally:\n    del _pydesk\n", "js_modules", interpreter.type(), null)
+                .whenComplete((ok, error) -> loaded.complete(interpreter)));
+        return loaded;
     }
 
     private void runNext() {

@@ -50,6 +50,33 @@ def to_js_arg(value):
     return ffi._convert_for_js(value)
 
 
+_borrowed = []
+"""Proxies made for the arguments of the JS call under way; released when it returns (Pyodide's borrowed proxies)."""
+_calls = 0
+
+
+def borrow(proxy):
+    if _calls:
+        _borrowed.append(proxy)
+
+
+def _borrowing(function, ref, this, args, kwargs):
+    """Calls JsAccess `function` with converted arguments; proxies borrowed for them are released afterwards."""
+    global _calls
+    mark = len(_borrowed)
+    _calls += 1
+    try:
+        converted = _args(args, kwargs)
+        return function(ref, converted) if this is _NO_THIS else function(ref, this, converted)
+    finally:
+        _calls -= 1
+        while len(_borrowed) > mark:
+            _borrowed.pop().destroy()
+
+
+_NO_THIS = object()
+
+
 def _args(args, kwargs):
     converted = [to_js_arg(a) for a in args]
     if kwargs:
@@ -91,11 +118,30 @@ class JsProxy:
             _raise_js_error()
 
     def __call__(self, *args, **kwargs):
-        return to_python(_js.call(self._js_ref, self._js_this, _args(args, kwargs)))
+        if not args and not kwargs:
+            return to_python(_js.call(self._js_ref, self._js_this, None))
+        return to_python(_borrowing(_js.call, self._js_ref, self._js_this, args, kwargs))
 
     def new(self, *args, **kwargs):
         """`new C(...args)`: constructs an instance of this JavaScript class."""
-        return to_python(_js.construct(self._js_ref, _args(args, kwargs)))
+        return to_python(_borrowing(_js.construct, self._js_ref, _NO_THIS, args, kwargs))
+
+    # Binary data: typed arrays, ArrayBuffer and DataView to Python bytes and back (Pyodide's JsBuffer methods).
+    def to_bytes(self):
+        """The bytes of a typed array, ArrayBuffer or DataView."""
+        data = _js.bytesFromJs(self._js_ref)
+        if data is _ERROR:
+            _raise_js_error()
+        return data.encode("latin-1")
+
+    def __bytes__(self):
+        return self.to_bytes()
+
+    def to_memoryview(self):
+        return memoryview(self.to_bytes())
+
+    def to_bytearray(self):
+        return bytearray(self.to_bytes())
 
     def __getitem__(self, key):
         if type(key) is int and key < 0:
@@ -205,9 +251,12 @@ class JsProxy:
         return [str(k) for k in to_python(_js.keys(self._js_ref))]
 
     def to_py(self, depth=-1):
-        """A deep copy into Python lists and dicts (arrays and plain objects); other objects stay proxies."""
+        """A deep copy into Python lists and dicts (arrays and plain objects), memoryviews (typed arrays,
+        ArrayBuffer); other objects stay proxies."""
         if depth == 0:
             return self
+        if to_python(_js.isBinary(self._js_ref)):
+            return self.to_memoryview()
         if to_python(_js.isArray(self._js_ref)):
             return [_to_py(item, depth - 1) for item in self]
         if self.typeof == "object" and str(self) == "[object Object]":

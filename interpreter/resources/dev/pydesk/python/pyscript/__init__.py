@@ -5,13 +5,14 @@ Public names: `window`, `document`, `display`, `HTML`, `current_target`, `config
 `js_import`, `py_import`, `workers`.
 """
 
-from pyscript import ffi
+from pyscript import ffi, js_modules
 from pyscript.context import (
     RUNNING_IN_WORKER,
     PyWorker,
     config,
     current_target,
     document,
+    js_import,
     window,
 )
 from pyscript.display import HTML, display
@@ -30,7 +31,5 @@ def _not_yet(name):
 
 fetch = _not_yet("fetch")
 WebSocket = _not_yet("WebSocket")
-js_modules = _not_yet("js_modules")
-js_import = _not_yet("js_import")
 py_import = _not_yet("py_import")
 workers = _not_yet("workers")

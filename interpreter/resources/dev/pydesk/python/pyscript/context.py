@@ -35,6 +35,14 @@ document = window.document
 """The page's document."""
 
 
+async def js_import(*urls):
+    """Imports JavaScript modules (paths relative to the page, or URLs); returns them as a tuple."""
+    from _pydesk.jsproxy import to_python
+
+    modules = await to_python(_pydesk.js.jsImport(list(urls)))
+    return tuple(modules)
+
+
 def current_target():
     """The id of the element that `display()` writes to by default for the running script."""
     return _host.currentTarget()

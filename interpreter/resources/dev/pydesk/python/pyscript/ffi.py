@@ -1,4 +1,14 @@
-"""The foreign function interface: Python values to JavaScript and back (`to_js`, `create_proxy`, `is_none`)."""
+"""The foreign function interface: Python values to JavaScript and back (`to_js`, `create_proxy`, `is_none`).
+
+A Python callable handed to JavaScript becomes a JS function. How long it lives follows PyScript:
+- `create_proxy(fn)`: until `destroy()`.
+- passed as an argument of a JS call (`el.addEventListener("click", fn)`): on `py`, a borrowed proxy that is released
+  when the call returns, as Pyodide does (calling it later raises an error in JavaScript that says what to do); on
+  `mpy`, kept alive, as MicroPython does;
+- with `experimental_create_proxy = "auto"` in the config: kept alive until JavaScript lets go of it (a JS
+  `FinalizationRegistry` tells PyDesk), and the same Python function always gives the same JS function, so
+  `removeEventListener(type, fn)` works.
+"""
 
 import _pydesk
 from _pydesk.jsproxy import JsException, JsProxy, to_js_arg, to_python
@@ -22,7 +32,7 @@ class JsCallable(JsProxy):
         _js.releaseCallback(self._callback_id)
 
 
-def _wrap_callable(fn):
+def _wrap_callable(fn, auto=False):
     def called_from_js(*args):
         result = fn(*[to_python(a) for a in args])
         if type(result).__name__ == "coroutine":  # an async def handler runs as a task on the loop
@@ -34,7 +44,48 @@ def _wrap_callable(fn):
         return to_js_arg(result)
 
     callback_id = _js.registerCallback(called_from_js)
-    return JsCallable(_js.function(callback_id), callback_id)
+    return JsCallable(_js.function(callback_id, auto), callback_id)
+
+
+_auto_proxies = None
+_policy = None
+
+
+def _lifetime():
+    """'auto', 'keep' (mpy) or 'borrow' (py): what happens to a callable passed to JavaScript implicitly."""
+    global _policy
+    if _policy is None:
+        from pyscript.context import config
+
+        if config.get("experimental_create_proxy") == "auto":
+            _policy = "auto"
+        else:
+            _policy = "keep" if config.get("type") == "mpy" else "borrow"
+    return _policy
+
+
+def implicit_proxy(fn):
+    """The JS function for a callable passed to JavaScript without create_proxy (see the module's docstring)."""
+    global _auto_proxies
+    policy = _lifetime()
+    if policy == "auto":
+        if _auto_proxies is None:
+            import weakref
+
+            _auto_proxies = weakref.WeakKeyDictionary()
+        try:
+            cached = _auto_proxies.get(fn)
+        except TypeError:  # not weak-referenceable: a fresh proxy each time
+            return _wrap_callable(fn, auto=True)
+        if cached is None:
+            cached = _auto_proxies[fn] = _wrap_callable(fn, auto=True)
+        return cached
+    proxy = _wrap_callable(fn)
+    if policy == "borrow":
+        from _pydesk.jsproxy import borrow
+
+        borrow(proxy)
+    return proxy
 
 
 def create_proxy(fn):
@@ -72,7 +123,9 @@ def _to_js(value, dict_converter):
     if isinstance(value, (list, tuple, set, frozenset)):
         return _js.array([_to_js(item, dict_converter) for item in value])
     if callable(value):
-        return object.__getattribute__(_wrap_callable(value), "_js_ref")
+        return object.__getattribute__(implicit_proxy(value), "_js_ref")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return _js.bytesToJs(bytes(value).decode("latin-1"))
     return str(value)
 
 

@@ -1,0 +1,34 @@
+"""Loads the JavaScript modules named in the config's `[js_modules.main]` (`"./lib.js" = "lib"`) before the page's
+scripts run, so that `from pyscript.js_modules import lib` works; `.css` entries become stylesheets of the page.
+Names listed only under `[js_modules.worker]` raise ImportError on the main thread, as in PyScript."""
+
+import _pydesk
+
+loaded = {}
+"""name -> the module's namespace (a JsProxy)."""
+
+worker_only = set()
+
+
+async def load():
+    from pyscript.context import RUNNING_IN_WORKER, config, document, js_import
+
+    sections = config.get("js_modules") or {}
+    here = sections.get("worker" if RUNNING_IN_WORKER else "main") or {}
+    other = sections.get("main" if RUNNING_IN_WORKER else "worker") or {}
+    worker_only.update(name for name in other.values() if name not in here.values())
+    scripts = []
+    for url, name in here.items():
+        if str(url).split("?")[0].endswith(".css"):
+            link = document.createElement("link")
+            link.rel = "stylesheet"
+            link.href = url
+            document.head.append(link)
+        else:
+            scripts.append((url, name))
+    for url, name in scripts:
+        try:
+            (module,) = await js_import(url)
+        except Exception as error:
+            raise ImportError(f"js_modules: could not load {url!r} as {name!r}: {error}") from None
+        loaded[name] = module
