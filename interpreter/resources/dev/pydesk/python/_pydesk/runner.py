@@ -13,9 +13,9 @@ import _pydesk
 def format_error(error):
     import traceback  # only on error: importing it costs tenths of a second on a cold interpreter
 
-    # Hide PyDesk's own frames: the traceback starts at the page's code, as in PyScript.
+    # Hide PyDesk's own frames (and asyncio's, for a task): the traceback starts at the page's code, as in PyScript.
     tb = error.__traceback__
-    while tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith("_pydesk"):
+    while tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith(("_pydesk", "asyncio")):
         tb = tb.tb_next
     return "".join(traceback.format_exception(type(error), error, tb))
 

@@ -4,6 +4,8 @@ from _pydesk import js_modules as _modules
 
 
 def __getattr__(name):
+    if name.startswith("__"):
+        raise AttributeError(name)
     if name in _modules.loaded:
         return _modules.loaded[name]
     if name in _modules.worker_only:
