@@ -7,7 +7,9 @@ import dev.pydesk.bridge.PythonHost;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.bridge.FxThread;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Scheduler scheduler;
     private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile String currentTarget;
     private int depth;
 
@@ -49,8 +52,14 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     }
 
     /** Binds a prepared context to a page. Runs on the thread that will own the interpreter. */
-    static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, boolean worker, JsRealm realm,
-                            PageConfig config, Path pageFolder, ConsoleBus bus, Watchdog watchdog, ErrorSink errors) {
+    static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, boolean worker, PageConfig config,
+                            PageEnvironment page) {
+        JsRealm realm = page.realm();
+        Path pageFolder = page.pageFolder();
+        ConsoleBus bus = page.console();
+        Watchdog watchdog = page.watchdog();
+        ErrorSink errors = page.errors();
+        Fetcher fetcher = new Fetcher(page.resources());
         prepared.fileSystem().setRoot(pageFolder);
         prepared.routing().bind(bus);
         prepared.routing().source(type);
@@ -78,6 +87,18 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                     @Override
                     public void reportError(String text) {
                         errors.pageError(self[0].routing.source(), text);
+                    }
+
+                    @Override
+                    public void fetch(String url, String method, List<String> headers, byte[] body, Value callback) {
+                        self[0].inFlight.incrementAndGet();
+                        fetcher.fetch(url, method, headers, body, result -> FxThread.later(() -> {
+                            self[0].inFlight.decrementAndGet();
+                            self[0].callPython(callback, result.status(), result.statusText(), result.url(),
+                                    String.join("\n", result.headers()),
+                                    new String(result.body(), StandardCharsets.ISO_8859_1), result.errorType(),
+                                    result.error());
+                        }));
                     }
                 });
         PythonHost forwarding = (callable, args) -> self[0].callFromJs(callable, args);
@@ -137,12 +158,15 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     /** Timers, awaiting scripts: work this interpreter still has to do (headless mode waits for it). */
     public int pendingWork() {
-        return scheduler.pending() + awaiting.size();
+        return scheduler.pending() + awaiting.size() + inFlight.get();
     }
 
     /** Runs a Python callable from the event loop, guarded and with its errors reported. */
-    void callPython(Value callable) {
-        Value pair = guarded(routing.source(), () -> caller.execute(callable));
+    void callPython(Value callable, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = callable;
+        System.arraycopy(args, 0, all, 1, args.length);
+        Value pair = guarded(routing.source(), () -> caller.execute(all));
         if (pair != null && !pair.getArrayElement(1).isNull()) {
             errors.pageError(routing.source(), pair.getArrayElement(1).asString());
         }

@@ -44,6 +44,7 @@ public final class PageSession implements AutoCloseable {
     private final CompletableFuture<Void> scriptsDone = new CompletableFuture<>();
     private final AtomicInteger errorCount = new AtomicInteger();
     private final Runnable unsubscribe;
+    private final PageEnvironment environment;
     private final Consumer<String> status;
     private List<ScriptTag> scripts = List.of();
     private int next;
@@ -64,6 +65,7 @@ public final class PageSession implements AutoCloseable {
             if (event.source().equals("js-uncaught")) errorCount.incrementAndGet();
         });
         for (String type : TYPES) ids.put(type, new AtomicInteger());
+        this.environment = new PageEnvironment(realm, pageFolder, resources, console, watchdog, this::pageError);
     }
 
     /** Completes when every script of the page has run (or failed). */
@@ -132,8 +134,7 @@ public final class PageSession implements AutoCloseable {
             status.accept("starting Python (" + key + ")...");
             PageConfig config = configs.getOrDefault(key, PageConfig.empty());
             return runtime.take().thenApplyAsync(prepared -> {
-                Interpreter interpreter = Interpreter.bind(prepared, key, false, realm, config, pageFolder, console,
-                        watchdog, this::pageError);
+                Interpreter interpreter = Interpreter.bind(prepared, key, false, config, environment);
                 interpreter.wireEventAttributes(realm);
                 return interpreter;
             }, FxThread::later).thenCompose(interpreter -> loadJsModules(interpreter, config));
