@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +40,7 @@ public final class JsRealm {
     private final Map<Integer, Callback> callbacks = new ConcurrentHashMap<>();
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
     private volatile boolean closed;
+    private final WebSockets webSockets = new WebSockets(FxThread::later);
 
     private record Callback(Value callable, PythonHost host) {}
 
@@ -118,10 +120,47 @@ public final class JsRealm {
         return callbacks.size();
     }
 
-    /** Stops forwarding callbacks; called when the page goes away. */
+    /** Stops forwarding callbacks and closes the page's WebSockets; called when the page goes away. */
     public void close() {
         closed = true;
         callbacks.clear();
+        webSockets.close();
+    }
+
+    WebSockets webSockets() {
+        return webSockets;
+    }
+
+    int openWebSocket(String url, String protocols, JSObject listener) {
+        List<String> names = protocols == null || protocols.isEmpty() ? List.of() : List.of(protocols.split(","));
+        return webSockets.open(url, names, new WebSockets.Listener() {
+            private void emit(Object... args) {
+                if (closed || listener == null) return;
+                Object[] all = new Object[args.length + 1];
+                System.arraycopy(args, 0, all, 1, args.length);
+                listener.call("call", all);
+            }
+
+            @Override
+            public void onOpen(String protocol, String extensions) {
+                emit("open", protocol, extensions);
+            }
+
+            @Override
+            public void onMessage(String data, boolean binary) {
+                emit("message", data, binary);
+            }
+
+            @Override
+            public void onError(String message) {
+                emit("error", message);
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean wasClean) {
+                emit("close", code, reason, wasClean);
+            }
+        });
     }
 
     void onConsole(String level, String text) {

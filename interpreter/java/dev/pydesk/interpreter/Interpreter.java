@@ -5,6 +5,7 @@ import dev.pydesk.bridge.JsAccess;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.PythonHost;
 import dev.pydesk.bridge.Timing;
+import dev.pydesk.bridge.WebSockets;
 import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.bridge.FxThread;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Value runner;
     private final Value caller;
     private final Scheduler scheduler;
+    private final WebSockets sockets;
     private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -40,8 +42,9 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private int depth;
 
     private Interpreter(String type, PythonRuntime.PreparedContext prepared, Watchdog watchdog, ErrorSink errors,
-                        Value runner, Value caller, Scheduler scheduler) {
+                        Value runner, Value caller, Scheduler scheduler, WebSockets sockets) {
         this.type = type;
+        this.sockets = sockets;
         this.scheduler = scheduler;
         this.context = prepared.context();
         this.routing = prepared.routing();
@@ -60,6 +63,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         Watchdog watchdog = page.watchdog();
         ErrorSink errors = page.errors();
         Fetcher fetcher = new Fetcher(page.resources());
+        WebSockets sockets = new WebSockets(FxThread::later);
         prepared.fileSystem().setRoot(pageFolder);
         prepared.routing().bind(bus);
         prepared.routing().source(type);
@@ -100,6 +104,36 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                                     result.error());
                         }));
                     }
+
+                    @Override
+                    public int openWebSocket(String url, List<String> protocols, Value callback) {
+                        return sockets.open(url, protocols, new WebSockets.Listener() {
+                            @Override
+                            public void onOpen(String protocol, String extensions) {
+                                self[0].callPython(callback, "open", protocol, extensions, null);
+                            }
+
+                            @Override
+                            public void onMessage(String data, boolean binary) {
+                                self[0].callPython(callback, "message", data, binary, null);
+                            }
+
+                            @Override
+                            public void onError(String message) {
+                                self[0].callPython(callback, "error", message, null, null);
+                            }
+
+                            @Override
+                            public void onClose(int code, String reason, boolean wasClean) {
+                                self[0].callPython(callback, "close", code, reason, wasClean);
+                            }
+                        });
+                    }
+
+                    @Override
+                    public WebSockets webSockets() {
+                        return sockets;
+                    }
                 });
         PythonHost forwarding = (callable, args) -> self[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
@@ -108,7 +142,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         context.eval("python", "import os\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\ndel os");
         Timing.mark(type + " interpreter: bound to the page");
         self[0] = new Interpreter(type, prepared, watchdog, errors, runnerModule.getMember("run"),
-                runnerModule.getMember("call"), scheduler);
+                runnerModule.getMember("call"), scheduler, sockets);
         return self[0];
     }
 
@@ -217,6 +251,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        sockets.close();
         awaiting.values().forEach(done -> done.complete(false));
         context.close(true);
     }

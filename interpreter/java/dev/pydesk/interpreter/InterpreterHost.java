@@ -2,6 +2,7 @@ package dev.pydesk.interpreter;
 
 import java.util.List;
 import java.util.function.Supplier;
+import dev.pydesk.bridge.WebSockets;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 
@@ -27,6 +28,10 @@ public final class InterpreterHost {
         void reportError(String text);
 
         void fetch(String url, String method, List<String> headers, byte[] body, Value callback);
+
+        int openWebSocket(String url, List<String> protocols, Value callback);
+
+        WebSockets webSockets();
     }
 
     InterpreterHost(String type, boolean worker, String configLiteral, Supplier<String> currentTarget,
@@ -74,6 +79,36 @@ public final class InterpreterHost {
         }
         loop.fetch(url, method == null ? "GET" : method, flat,
                 body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), callback);
+    }
+
+    /** Opens a WebSocket; {@code callback(kind, a, b, c)} gets open/message/error/close on the interpreter's thread. */
+    @Export
+    public int wsOpen(String url, Value protocols, Value callback) {
+        List<String> names = new java.util.ArrayList<>();
+        if (protocols != null && protocols.hasArrayElements()) {
+            for (long i = 0; i < protocols.getArraySize(); i++) names.add(protocols.getArrayElement(i).asString());
+        }
+        return loop.openWebSocket(url, names, callback);
+    }
+
+    @Export
+    public boolean wsSend(int id, String data, boolean binary) {
+        return loop.webSockets().send(id, data, binary);
+    }
+
+    @Export
+    public void wsClose(int id, int code, String reason) {
+        loop.webSockets().close(id, code, reason);
+    }
+
+    @Export
+    public int wsState(int id) {
+        return loop.webSockets().readyState(id);
+    }
+
+    @Export
+    public double wsBuffered(int id) {
+        return loop.webSockets().bufferedAmount(id);
     }
 
     /** An error that happened outside any script run (a task, a py-* handler): console and banner. */
