@@ -83,6 +83,8 @@ public final class PythonRuntime implements AutoCloseable {
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowIO(IOAccess.newBuilder()
                         .fileSystem(org.graalvm.polyglot.io.FileSystem.allowLanguageHomeAccess(fileSystem))
+                        // Python's own networking (socket, http.client, urllib): the same reach as fetch
+                        .allowHostSocketAccess(true)
                         .build())
                 .out(routing.stdout())
                 .err(routing.stderr())

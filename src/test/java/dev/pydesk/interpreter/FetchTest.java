@@ -102,6 +102,23 @@ class FetchTest {
     }
 
     @Test
+    void pythonsOwnNetworkingReachesTheSameServers() throws Exception {
+        page.open(dir, "urllib.html", """
+                <pre id="out"></pre>
+                <script type="py">
+                from pyscript import document
+                import urllib.request, http.client, json
+                out = document.getElementById("out")
+                with urllib.request.urlopen("%s", timeout=10) as response:
+                    out.textContent += str(json.loads(response.read())["answer"]) + "|"
+                connection = http.client.HTTPConnection("127.0.0.1", %d, timeout=10)
+                connection.request("POST", "/echo", body="hi", headers={"X-Test": "h"})
+                out.textContent += connection.getresponse().read().decode() + "|"
+                </script>""".formatted(server.url("/json"), java.net.URI.create(server.url("/")).getPort()));
+        assertEquals("42|POST h hi|", out(), page.consoleText());
+    }
+
+    @Test
     void theWindowKeepsAnsweringWhilePythonAwaitsASlowResponse() throws Exception {
         Files.writeString(dir.resolve("slow.html"), """
                 <pre id="out"></pre>
