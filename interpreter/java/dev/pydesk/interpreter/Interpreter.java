@@ -163,13 +163,19 @@ public final class Interpreter implements PythonHost, AutoCloseable {
      * {@code await} completes when its task does.
      */
     public CompletableFuture<Boolean> run(String code, String fileName, String scriptId, String targetId) {
+        return run(code, fileName, scriptId, targetId, true);
+    }
+
+    /** As {@link #run(String, String, String, String)}; {@code allowAwait} false for {@code async="false"}. */
+    public CompletableFuture<Boolean> run(String code, String fileName, String scriptId, String targetId,
+                                          boolean allowAwait) {
         routing.source(scriptId);
         currentTarget = targetId;
         String dedented = Dedent.of(code);
         int token = tokens.incrementAndGet();
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         awaiting.put(token, done);
-        Value result = guarded(scriptId, () -> runner.execute(dedented, fileName, token));
+        Value result = guarded(scriptId, () -> runner.execute(dedented, fileName, token, allowAwait));
         if (result == null) {
             finished(token, null, false);
         } else if (result.isBoolean()) {

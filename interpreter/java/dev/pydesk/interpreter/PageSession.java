@@ -237,7 +237,7 @@ public final class PageSession implements AutoCloseable {
         String scriptId = id;
         CompletableFuture<Boolean> finished = new CompletableFuture<>();
         if (tag.isScriptElement()) realm.currentScript(element);
-        CompletableFuture<Boolean> run = interpreter.run(code, fileName, id, id);
+        CompletableFuture<Boolean> run = interpreter.run(code, fileName, id, id, !tag.synchronous());
         if (tag.isScriptElement()) realm.currentScript(null);
         run.whenComplete((ok, error) -> FxThread.later(() -> {
             Timing.mark(scriptId + ": done");

@@ -12,3 +12,41 @@ def bind(interpreter_host, js_access):
     global host, js
     host = interpreter_host
     js = js_access
+    _install_loop_on_asyncio_import()
+
+
+def _install_loop_on_asyncio_import():
+    """Makes PyDesk's loop asyncio's loop as soon as anything imports asyncio (`asyncio.get_event_loop()` in a
+    script that never awaited must not make a loop of its own that nobody runs)."""
+    import sys
+
+    if "asyncio" in sys.modules:
+        from _pydesk.loop import get_loop
+
+        get_loop()
+        return
+    from importlib.machinery import PathFinder
+
+    class AsyncioHook:
+        @classmethod
+        def find_spec(cls, fullname, path=None, target=None):
+            if fullname != "asyncio":
+                return None
+            spec = PathFinder.find_spec(fullname, path)
+            if spec is None or spec.loader is None:
+                return spec
+            original = spec.loader.exec_module
+
+            def exec_module(module):
+                original(module)
+                sys.meta_path.remove(AsyncioHook)
+                if "_pydesk.loop" in sys.modules:
+                    return  # _pydesk.loop itself is importing asyncio: its get_loop() is what runs next
+                from _pydesk.loop import get_loop
+
+                get_loop()
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, AsyncioHook)
