@@ -1,9 +1,5 @@
 package dev.pydesk.bridge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +26,6 @@ public final class JsRealm {
     /** Tells a JS function made for a Python callable that the callable was released: it throws a clear error. */
     static final String DESTROYED_TOKEN = "\u0001pydesk:destroyed:" + java.util.UUID.randomUUID();
 
-    private static final String BOOT_RESOURCE = "/dev/pydesk/web/boot.js";
-    private static volatile String bootSource;
 
     private final JSObject window;
     private final JSObject helpers;
@@ -50,14 +44,12 @@ public final class JsRealm {
         this.window = window;
         this.console = console;
         this.door = new JsDoor(this);
-        Object factory = window.getMember("__pydesk_boot");
-        if (!(factory instanceof JSObject)) {
-            // The page did not come through PyDesk's page server (e.g. about:blank): run the boot script now.
-            factory = window.eval(bootSource() + "\n;window.__pydesk_boot");
+        // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
+        Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN);
+        if (!(made instanceof JSObject madeHelpers)) {
+            throw new IllegalStateException("the page used PyDesk's boot script before PyDesk did: its Python cannot run");
         }
-        window.eval("delete window.__pydesk_boot");
-        this.helpers = (JSObject) ((JSObject) factory).call("call", null, door, UNDEFINED, MISSING,
-                UNDEFINED_TOKEN, DESTROYED_TOKEN);
+        this.helpers = madeHelpers;
     }
 
     /** Attaches to the engine's current document. FX thread only. */
@@ -208,20 +200,6 @@ public final class JsRealm {
         }
         // Anything else would hand JavaScript a Java or Python object; the Python side converts before calling.
         return value.toString();
-    }
-
-    static String bootSource() {
-        String source = bootSource;
-        if (source == null) {
-            try (InputStream in = JsRealm.class.getResourceAsStream(BOOT_RESOURCE)) {
-                if (in == null) throw new IllegalStateException("missing resource " + BOOT_RESOURCE);
-                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            bootSource = source;
-        }
-        return source;
     }
 
     static String describe(JSException e) {

@@ -1,6 +1,8 @@
 // PyDesk boot script: served as /__pydesk__/boot.js and injected as the first script of every page.
 // It runs before page code, so it captures pristine built-ins and the console before the page can replace them.
-// It defines one thing, a factory that PyDesk's Java side takes (and removes) once the page has loaded:
+// It defines one thing, window.__pydesk_boot: a factory that PyDesk's Java side calls once the page has loaded
+// (as a method of window, so no page-replaceable Function.prototype.call is involved). It cannot be replaced
+// (non-writable, non-configurable) and works once: afterwards it returns null and `pending` is false.
 // factory(door, UNDEF, MISSING, UNDEF_IN) returns the helpers the bridge uses. `door` is the only Java object the page
 // could ever reach; it lives in this closure and is never stored anywhere the page can see.
 (function () {
@@ -133,6 +135,7 @@
   Object.defineProperty(window, "WebSocket", { value: WebSocket, writable: true, configurable: true });
 
   function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED) {
+    if (door !== null || javaDoor === null || javaDoor === undefined) return null;
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
     while (waitingForDoor.length) waitingForDoor.shift()();
@@ -248,5 +251,7 @@
       },
     };
   }
-  Object.defineProperty(window, "__pydesk_boot", { value: factory, configurable: true });
+  Object.defineProperty(factory, "pending", { get: () => door === null });
+  Object.freeze(factory);
+  Object.defineProperty(window, "__pydesk_boot", { value: factory, writable: false, configurable: false });
 })();

@@ -180,7 +180,7 @@ public final class PageSession implements AutoCloseable {
                         allDone = false;
                         FxThread.later(this::runNext);
                     } else {
-                        execute(tag, prepared.interpreter(), prepared.code())
+                        executeSafely(tag, prepared.interpreter(), prepared.code())
                                 .whenComplete((ok, error) -> FxThread.later(this::runNext));
                     }
                 }));
@@ -198,6 +198,17 @@ public final class PageSession implements AutoCloseable {
                 return tag.text(); // PyScript falls back to the element's own content
             }
         });
+    }
+
+    /** {@link #execute}, but a failure of PyDesk itself is a page error, never a page that stops half-way. */
+    private CompletableFuture<Boolean> executeSafely(ScriptTag tag, Interpreter interpreter, String code) {
+        try {
+            return execute(tag, interpreter, code);
+        } catch (RuntimeException e) {
+            allDone = false;
+            pageError(tag.type(), "PyDesk could not run " + tag.describe() + ": " + e);
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     /** Runs one script; completes when it (and, with top-level await, its task) has finished. */

@@ -458,14 +458,16 @@ class SecurityTest {
         assertEquals("ready", page.text("#status"), page.consoleText());
         page.js(PROBE_LIBRARY);
 
-        assertEquals(Boolean.FALSE, page.js("'__pydesk_boot' in window"), "the boot factory is still on window");
-        assertEquals("undefined", page.js("typeof window.__pydesk_boot"));
+        // The boot factory stays (it cannot be replaced), but it is spent: calling it again gives nothing.
+        assertEquals(Boolean.FALSE, page.js("window.__pydesk_boot.pending"), "the boot factory was not used up");
+        assertEquals(null, page.js("window.__pydesk_boot({console() {}, invoke() {}}, 1, 2, 3, 4)"));
+        assertEquals(Boolean.FALSE, page.js("Object.getOwnPropertyDescriptor(window, '__pydesk_boot').configurable"));
         for (String global : List.of("java", "javax", "Packages", "netscape", "sun", "JavaImporter", "door",
                 "javaDoor", "__pydesk_door", "pydesk")) {
             assertEquals("undefined", page.js("typeof window['" + global + "']"), global + " is on window");
         }
         assertEquals("", page.js("Object.getOwnPropertyNames(window).filter(n => /pydesk|java|door/i.test(n))"
-                + ".filter(n => n !== '__probe').join()"));
+                + ".filter(n => n !== '__probe' && n !== '__pydesk_boot').join()"));
 
         Map<String, Object> fromWindow = walk("window", 3);
         assertEquals(List.of(), fromWindow.get("findings"), "page JavaScript reaches Java from window");
@@ -574,9 +576,6 @@ class SecurityTest {
         assertEquals(List.of(), walk("window", 2).get("findings"));
     }
 
-    @Disabled("SECURITY HOLE (bridge: JsRealm's constructor and boot.js): window.__pydesk_boot is configurable, so a "
-            + "page script replaces it before PyDesk attaches and receives the JsDoor and the UNDEFINED/MISSING "
-            + "markers as arguments. Enable once fixed.")
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
     void pageScriptCannotStealTheDoorByReplacingTheBootFactory(String type) throws IOException {
@@ -588,9 +587,6 @@ class SecurityTest {
                 }});""");
     }
 
-    @Disabled("SECURITY HOLE (bridge: JsRealm's constructor): Java calls the boot factory with "
-            + "JSObject.call(\"call\", null, door, UNDEFINED, MISSING, ...), which looks up Function.prototype.call: "
-            + "a page script that replaced it before load receives the JsDoor and the markers. Enable once fixed.")
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
     void pageScriptCannotStealTheDoorByReplacingFunctionPrototypeCall(String type) throws IOException {
