@@ -115,13 +115,16 @@ def _elements(selector, event_types):
 
 def when(event_type, selector=None, handler=None):
     """Handles `event_type` (a DOM event name, a list of them, or an `Event`) on the elements `selector` names.
-    Works as a decorator (`@when("click", "#b")`) or as a call with the handler (`when("click", "#b", f)`)."""
+    Works as a decorator (`@when("click", "#b")`) or as a call with the handler (`when("click", "#b", f)`, and
+    `when(event, f)` for `Event`s, which take no selector)."""
     targets = event_type if isinstance(event_type, (list, tuple)) else [event_type]
     python_events = [t for t in targets if isinstance(t, Event)]
     dom_events = [t for t in targets if not isinstance(t, Event)]
     for name in dom_events:
         if not isinstance(name, str) or not name:
             raise ValueError(f"when(): {name!r} is not an event name")
+    if not dom_events and handler is None and callable(selector):
+        handler, selector = selector, None  # when(event, handler): an Event takes no selector, as in PyScript
     elements = []
     if dom_events:
         if selector is None:

@@ -1,0 +1,394 @@
+package dev.pydesk.interpreter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.testing.JavaObjectProbe;
+import dev.pydesk.testing.PageHarness;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code pyscript.when} and {@code pyscript.Event} on the page's main thread, on py and mpy: handlers run when the
+ * page's JavaScript dispatches real DOM events, whatever {@code when} was given to find the elements.
+ */
+class EventsTest {
+    static PageHarness page;
+    @TempDir
+    Path dir;
+
+    private static final String BODY = """
+            <button id="b">b</button>
+            <button class="multi" id="m1">m1</button><button class="multi" id="m2">m2</button>
+            <button class="multi" id="m3">m3</button>
+            <button id="other">other</button>
+            <ul id="log"></ul>""";
+
+    /** {@code log(text)} appends a line the test reads back in order. */
+    private static final String LOG = """
+                from pyscript import document, when
+                def log(text):
+                    item = document.createElement("li")
+                    item.textContent = str(text)
+                    document.getElementById("log").append(item)
+            """;
+
+    @BeforeAll
+    static void start() {
+        page = new PageHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        page.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        page.clearConsole();
+    }
+
+    /** Opens a page whose one script is {@link #LOG} + {@code code} (indented four spaces) + {@code log("ready")}. */
+    private void open(String type, String code) throws Exception {
+        page.open(dir, "events.html", "<!DOCTYPE html><html><head></head><body>\n" + BODY + "\n<script type=\"" + type
+                + "\">\n" + LOG + code + "    log(\"ready\")\n</script>\n</body></html>");
+    }
+
+    private List<String> log() {
+        return page.texts("#log li");
+    }
+
+    private void click(String id) {
+        page.js("document.getElementById(" + PageHarness.quote(id) + ").click()");
+    }
+
+    /** Waits until the log has as many lines as {@code expected}, then checks them. */
+    private void assertLog(List<String> expected) {
+        page.waitUntil("the log " + expected, Duration.ofSeconds(10), () -> log().size() >= expected.size());
+        assertEquals(expected, log(), page.consoleText());
+    }
+
+    private static List<String> lines(String... lines) {
+        List<String> all = new ArrayList<>();
+        all.add("ready");
+        all.addAll(List.of(lines));
+        return all;
+    }
+
+    private void assertNoErrors() {
+        assertTrue(page.errors().isEmpty(), page.consoleText());
+        assertEquals(0, page.count("div.py-error"), page.bannerText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void selectorStringHandlesEveryMatchingElement(String type) throws Exception {
+        open(type, """
+                    @when("click", "#b")
+                    def on_b(event):
+                        log(f"{event.type} {event.target.id}")
+                    @when("click", ".multi")
+                    def on_multi(event):
+                        log(f"multi {event.target.id}")
+                """);
+        assertLog(lines());
+        click("b");
+        click("other");
+        click("m2");
+        click("m3");
+        click("b");
+        assertLog(lines("click b", "multi m2", "multi m3", "click b"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void elementNodeListAndListOfElementsAreTargets(String type) throws Exception {
+        open(type, """
+                    @when("click", document.getElementById("b"))
+                    def on_element(event):
+                        log(f"element {event.target.id}")
+                    @when("click", document.querySelectorAll(".multi"))
+                    def on_nodes(event):
+                        log(f"nodes {event.target.id}")
+                    @when("click", [document.getElementById("m1"), document.getElementById("other")])
+                    def on_list(event):
+                        log(f"list {event.target.id}")
+                """);
+        click("b");
+        click("m1");
+        click("m3");
+        click("other");
+        assertLog(lines("element b", "nodes m1", "list m1", "nodes m3", "list other"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void aListOfEventTypesHandlesEachOfThem(String type) throws Exception {
+        open(type, """
+                    @when(["click", "dblclick", "custom-thing"], "#b")
+                    def on_any(event):
+                        log(f"{event.type}")
+                """);
+        page.js("""
+                const b = document.getElementById('b');
+                b.click();
+                b.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+                b.dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));
+                b.dispatchEvent(new CustomEvent('custom-thing', {bubbles: true}));
+                b.dispatchEvent(new MouseEvent('mouseout', {bubbles: true}));
+                b.click();""");
+        assertLog(lines("click", "dblclick", "custom-thing", "click"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void handlersMayTakeTheEventOrNothing(String type) throws Exception {
+        open(type, """
+                    @when("click", "#b")
+                    def takes_nothing():
+                        log("no argument")
+                    class Counter:
+                        clicks = 0
+                        def bump(self):
+                            self.clicks += 1
+                            log(f"bound method without event: {self.clicks}")
+                        def seen(self, event):
+                            log(f"bound method with event: {event.type}")
+                    counter = Counter()
+                    when("click", "#m1", counter.bump)
+                    when("click", "#m2", counter.seen)
+                    when("click", "#m3", lambda: log("lambda without event"))
+                    when("click", "#other", lambda *args: log(f"varargs {len(args)} {args[0].type}"))
+                """);
+        click("b");
+        click("m1");
+        click("m1");
+        click("m2");
+        click("m3");
+        click("other");
+        assertLog(lines("no argument", "bound method without event: 1", "bound method without event: 2",
+                "bound method with event: click", "lambda without event", "varargs 1 click"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void asyncHandlersRunOnTheLoopAndMayAwait(String type) throws Exception {
+        open(type, """
+                    import asyncio
+                    @when("click", "#b")
+                    async def on_click(event):
+                        log(f"started {event.type}")
+                        await asyncio.sleep(0.2)
+                        document.getElementById("b").textContent = "slept"
+                        log("after sleep")
+                    @when("click", "#other")
+                    async def no_event():
+                        await asyncio.sleep(0)
+                        log("async without event")
+                """);
+        click("b");
+        page.waitUntil("the async handler to start", Duration.ofSeconds(10), () -> log().contains("started click"));
+        assertEquals("b", page.text("#b"), "the handler went on before its sleep was over");
+        page.waitUntil("the async handler to write the DOM after its sleep", Duration.ofSeconds(10),
+                () -> "slept".equals(page.text("#b")));
+        click("other");
+        assertLog(lines("started click", "after sleep", "async without event"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void whenCalledWithTheHandlerAddsItWithoutDecorating(String type) throws Exception {
+        open(type, """
+                    def handler(event):
+                        log(f"called {event.target.id}")
+                    result = when("click", "#b", handler)
+                    log(f"returned callable {callable(result)}")
+                    when("click", selector="#other", handler=lambda event: log("by keywords"))
+                """);
+        assertLog(List.of("returned callable True", "ready"));
+        click("b");
+        click("other");
+        assertLog(List.of("returned callable True", "ready", "called b", "by keywords"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void aSelectorThatMatchesNothingOrIsInvalidRaisesValueErrorNamingIt(String type) throws Exception {
+        open(type, """
+                    for selector in ["#nothing-here", "#b[", "::not-a-selector"]:
+                        try:
+                            @when("click", selector)
+                            def never(event):
+                                log("never")
+                            log(f"no error for {selector}")
+                        except ValueError as error:
+                            log(f"ValueError {selector} {selector in str(error)}: {error}")
+                """);
+        List<String> log = log();
+        assertEquals(4, log.size(), page.consoleText());
+        assertTrue(log.get(0).startsWith("ValueError #nothing-here True: "), log.get(0));
+        assertTrue(log.get(1).startsWith("ValueError #b[ True: "), log.get(1));
+        assertTrue(log.get(2).startsWith("ValueError ::not-a-selector True: "), log.get(2));
+        assertTrue(log.get(1).contains("not a valid CSS selector"), log.get(1));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void anUncaughtSelectorErrorIsReportedWithTheSelector(String type) throws Exception {
+        page.open(dir, "events.html", "<!DOCTYPE html><html><body>" + BODY + "<script type=\"" + type + "\">\n"
+                + "from pyscript import when\n@when('click', '#missing-button')\ndef h(event):\n    pass\n"
+                + "</script></body></html>");
+        List<String> errors = page.errors().stream().filter(e -> e.source().equals(type + "-0"))
+                .map(ConsoleEvent::text).toList();
+        assertEquals(1, errors.size(), page.consoleText());
+        assertTrue(errors.getFirst().contains("ValueError") && errors.getFirst().contains("#missing-button"),
+                errors.getFirst());
+        assertTrue(page.bannerText().contains("#missing-button"), page.bannerText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void aHandlerThatRaisesIsReportedAndTheNextEventStillRuns(String type) throws Exception {
+        open(type, """
+                    clicks = []
+                    @when("click", "#b")
+                    def on_click(event):
+                        clicks.append(event)
+                        log(f"click {len(clicks)}")
+                        if len(clicks) == 1:
+                            raise RuntimeError("handler failed on purpose")
+                """);
+        click("b");
+        page.waitUntil("the handler's error", Duration.ofSeconds(10), () -> page.count("div.py-error") == 1);
+        String error = page.errorText();
+        assertTrue(error.contains("RuntimeError: handler failed on purpose") && error.contains("on_click"), error);
+        assertTrue(page.bannerText().contains("handler failed on purpose"), page.bannerText());
+        click("b");
+        assertLog(lines("click 1", "click 2"));
+        assertEquals(1, page.errors().size(), page.consoleText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void pyscriptEventCallsItsListenersWithTheResult(String type) throws Exception {
+        open(type, """
+                    import asyncio
+                    from pyscript import Event
+                    event = Event()
+                    log(f"triggered {event.triggered}")
+                    try:
+                        event.result
+                    except ValueError as error:
+                        log(f"ValueError {error}")
+                    def first(result):
+                        log(f"first {result}")
+                    event.add_listener(first)
+                    event.add_listener(first)
+                    @when(event)
+                    def decorated(result):
+                        log(f"decorated {result}")
+                    @when(event)
+                    def ignores_result():
+                        log("no argument")
+                    async def later(result):
+                        await asyncio.sleep(0.05)
+                        log(f"async {result}")
+                    event.add_listener(later)
+                    event.trigger(42)
+                    log(f"triggered {event.triggered} result {event.result}")
+                    event.add_listener(lambda result: log(f"added after trigger {result}"))
+                    try:
+                        event.trigger(1)
+                    except RuntimeError as error:
+                        log(f"RuntimeError {error}")
+                    try:
+                        event.add_listener(5)
+                    except ValueError as error:
+                        log(f"ValueError {error}")
+                """);
+        assertLog(List.of("triggered False", "ValueError Event has not been triggered yet. No result available.",
+                "first 42", "decorated 42", "no argument", "triggered True result 42", "added after trigger 42",
+                "RuntimeError Event has already been triggered.", "ValueError Listener must be callable or awaitable.",
+                "ready", "async 42"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void pyscriptEventListenersCanBeRemoved(String type) throws Exception {
+        open(type, """
+                    from pyscript import Event
+                    def a(result):
+                        log(f"a {result}")
+                    def b(result):
+                        log(f"b {result}")
+                    one = Event()
+                    one.add_listener(a)
+                    one.add_listener(b)
+                    one.remove_listener(a)
+                    one.trigger("one")
+                    two = Event()
+                    two.add_listener(a)
+                    two.add_listener(b)
+                    two.remove_listener()
+                    two.trigger("two")
+                    log(f"two has result {two.result}")
+                """);
+        assertLog(List.of("b one", "two has result two", "ready"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void whenTakesAnEventOrAListOfEventsAlsoAsACall(String type) throws Exception {
+        // PyScript's when(target, handler): an Event target takes the handler as its second argument.
+        open(type, """
+                    from pyscript import Event
+                    called = Event()
+                    when(called, lambda result: log(f"call form {result}"))
+                    first, second = Event(), Event()
+                    @when([first, second])
+                    def either(result):
+                        log(f"list {result}")
+                    first.trigger("first")
+                    called.trigger("called")
+                    second.trigger("second")
+                """);
+        assertLog(List.of("list first", "call form called", "list second", "ready"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void theListenerWhenAddsIsAPlainJavaScriptFunction(String type) throws Exception {
+        // Capture the function @when hands to addEventListener, then look for Java behind it.
+        page.open(dir, "events.html", "<!DOCTYPE html><html><head><script>\n"
+                + "const add = EventTarget.prototype.addEventListener;\n"
+                + "EventTarget.prototype.addEventListener = function (type, f, options) {\n"
+                + "  if (this.id === 'b') window.captured = f;\n"
+                + "  return add.call(this, type, f, options);\n};\n</script></head><body>" + BODY
+                + "<script type=\"" + type + "\">\n" + LOG
+                + "    @when('click', '#b')\n    def on_click(*args):\n        log(f'clicked {len(args)}')\n"
+                + "</script></body></html>");
+        assertEquals("function", page.js("typeof window.captured"), page.consoleText());
+        JavaObjectProbe.assertDetectorFindsPlantedJava(page);
+        JavaObjectProbe.assertNoJava(page, "window.captured");
+        assertTrue(page.errors().isEmpty(), page.consoleText());
+    }
+}
