@@ -56,6 +56,8 @@ class SamplesTest {
             Map.entry("form.html", this::form),
             Map.entry("todo.html", this::todo),
             Map.entry("js-modules.html", this::jsModules),
+            Map.entry("fetch.html", this::fetch),
+            Map.entry("websocket.html", this::webSocket),
             Map.entry(FAILING_PAGE, this::errors));
 
     @BeforeAll
@@ -233,6 +235,29 @@ class SamplesTest {
         page.waitUntil("the click handler to add a fruit", WAIT, () -> page.count("#basket li") == 5);
         assertEquals("plum", text("#basket li:last-child"));
         assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void fetch() {
+        page.waitUntil("the table", WAIT, () -> page.count("#planets tbody tr") == 6);
+        assertEquals("200 OK: 6 planets. A missing file is a response too: status 404, ok=False.", text("#status"));
+        assertEquals("Saturn", page.text("#planets tbody tr:last-child td"));
+        assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void webSocket() {
+        try (dev.pydesk.testing.EchoWebSocketServer server = dev.pydesk.testing.EchoWebSocketServer.launch()) {
+            assertEquals("Not connected.", text("#state"));
+            page.js("document.getElementById('url').value = " + PageHarness.quote(server.url()));
+            click("#connect");
+            page.waitUntil("the connection", WAIT, () -> text("#state").startsWith("Connected to " + server.url()));
+            page.js("document.getElementById('message').value = 'hello there'");
+            page.js("document.querySelector('form').requestSubmit()");
+            page.waitUntil("the echo", WAIT, () -> text("#messages").equals("you: hello there\nhello there"));
+            assertEquals(List.of(), page.errors(), page.consoleText());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void counter() {
