@@ -27,7 +27,6 @@ public final class JsRealm {
     static final String DESTROYED_TOKEN = "\u0001pydesk:destroyed:" + java.util.UUID.randomUUID();
 
 
-    private final JSObject window;
     private final JSObject helpers;
     private final JsDoor door;
     private final ConsoleBus console;
@@ -41,7 +40,6 @@ public final class JsRealm {
     private record Marker(String name) {}
 
     private JsRealm(JSObject window, ConsoleBus console) {
-        this.window = window;
         this.console = console;
         this.door = new JsDoor(this);
         // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
@@ -61,8 +59,12 @@ public final class JsRealm {
         return console;
     }
 
+    /**
+     * The page's window. Asked of the boot helpers each time: the JSObject that {@code executeScript("window")}
+     * gave at attach time can go stale in a reused WebView (its getMember then fails with an NPE in native code).
+     */
     public JSObject window() {
-        return window;
+        return (JSObject) helpers.call("win");
     }
 
     /** Calls a boot helper by name. FX thread only; a JavaScript exception propagates as {@link JSException}. */

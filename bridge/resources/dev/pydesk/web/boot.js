@@ -161,6 +161,7 @@
       },
       construct(C, ...args) { return construct(C, args); },
       typeOf(v) { return typeof v; },
+      win() { return window; },
       str(v) { try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
       same(a, b) { return a === b; },
       isArray(v) { return isArray(v); },

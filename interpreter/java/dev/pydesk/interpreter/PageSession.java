@@ -206,6 +206,9 @@ public final class PageSession implements AutoCloseable {
             return execute(tag, interpreter, code);
         } catch (RuntimeException e) {
             allDone = false;
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            console.publish(ConsoleEvent.Level.DEBUG, "pydesk", trace.toString());
             pageError(tag.type(), "PyDesk could not run " + tag.describe() + ": " + e);
             return CompletableFuture.completedFuture(false);
         }

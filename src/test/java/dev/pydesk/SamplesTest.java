@@ -36,7 +36,7 @@ class SamplesTest {
             "<link rel=\"stylesheet\" href=\"https://pyscript.net/releases/2025.11.1/core.css\">";
     static final String PYSCRIPT_JS =
             "<script type=\"module\" src=\"https://pyscript.net/releases/2025.11.1/core.js\"></script>";
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(30); // a first asyncio import on a cold interpreter takes seconds
 
     /** The page whose purpose is to fail: its error is expected and checked by {@link #errors()}. */
     static final String FAILING_PAGE = "errors.html";
