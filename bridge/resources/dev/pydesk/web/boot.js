@@ -10,6 +10,7 @@
   if (Object.prototype.hasOwnProperty.call(window, "__pydesk_boot")) return;
   const R = Reflect, apply = Reflect.apply, construct = Reflect.construct, ownKeys = Reflect.ownKeys;
   const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, origConsole = {};
+  const later = window.setTimeout.bind(window);
   const queue = [];
   let door = null;
 
@@ -141,9 +142,28 @@
     while (waitingForDoor.length) waitingForDoor.shift()();
     const out = (v) => (v === undefined ? UNDEF : v);
     const undef = (v) => (v === UNDEF_IN ? undefined : v);
-    // experimental_create_proxy = "auto": Python is told when JavaScript has let go of a function.
-    const released = typeof FinalizationRegistry === "function"
-      ? new FinalizationRegistry((id) => door.release(id)) : null;
+    // experimental_create_proxy = "auto": Python is told when JavaScript has let go of a function. Python keeps
+    // only the id of such a function (a handle on it would keep it alive) and asks for it again with makeFunction(-id).
+    // JavaFX's WebKit collects such functions (their WeakRefs empty) but never runs FinalizationRegistry callbacks, so
+    // the WeakRefs are swept too: a second after functions were made (again while any live) and when their number
+    // doubles.
+    const autoFunctions = new Map(); // id -> WeakRef of the function
+    const release = (id) => { if (autoFunctions.delete(id)) door.release(id); };
+    const registry = typeof FinalizationRegistry === "function" ? new FinalizationRegistry(release) : null;
+    const weakRefs = typeof WeakRef === "function";
+    let sweepAt = 256, sweepTimer = null;
+    const sweep = () => {
+      for (const [id, weak] of autoFunctions) if (weak.deref() === undefined) release(id);
+      sweepAt = Math.max(256, 2 * autoFunctions.size);
+    };
+    const sweepLater = () => {
+      if (sweepTimer !== null) return;
+      sweepTimer = later(() => {
+        sweepTimer = null;
+        sweep();
+        if (autoFunctions.size) sweepLater();
+      }, 1000);
+    };
     return {
       get(o, k) {
         const v = o[k];
@@ -169,6 +189,10 @@
       array(...items) { return items; },
       object() { return {}; },
       makeFunction(id, auto) {
+        if (id < 0) {
+          const weak = autoFunctions.get(-id), alive = weak === undefined ? undefined : weak.deref();
+          return alive === undefined ? null : alive;
+        }
         const f = function (...args) {
           for (let i = 0; i < args.length; i++) if (args[i] === undefined) args[i] = UNDEF;
           const result = door.invoke(id, this === undefined ? UNDEF : this, args);
@@ -180,7 +204,12 @@
           return undef(result);
         };
         Object.defineProperty(f, "name", { value: "pyproxy" });
-        if (auto && released) released.register(f, id);
+        if (auto && weakRefs) {
+          autoFunctions.set(id, new WeakRef(f));
+          if (registry) registry.register(f, id);
+          if (autoFunctions.size >= sweepAt) sweep();
+          sweepLater();
+        }
         return f;
       },
       // Binary data crosses as latin-1 strings: one char per byte, no per-element calls.

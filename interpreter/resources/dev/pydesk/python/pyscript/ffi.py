@@ -11,7 +11,7 @@ A Python callable handed to JavaScript becomes a JS function. How long it lives 
 """
 
 import _pydesk
-from _pydesk.jsproxy import JsException, JsProxy, to_js_arg, to_python
+from _pydesk.jsproxy import _ERROR, JsException, JsProxy, to_js_arg, to_python
 
 __all__ = ["JsException", "JsProxy", "create_proxy", "is_none", "to_js"]
 
@@ -47,7 +47,10 @@ def _wrap_callable(fn, auto=False):
     return JsCallable(_js.function(callback_id, auto), callback_id)
 
 
-_auto_proxies = None
+_auto_ids = None
+"""experimental_create_proxy = "auto": callable -> the callback id of its JS function (weak keys). Only the id: a
+handle on the function itself would keep it alive in JavaScript, whose FinalizationRegistry (which releases the
+callback, and with it the callable) would then never fire."""
 _policy = None
 
 
@@ -64,22 +67,32 @@ def _lifetime():
     return _policy
 
 
+def _auto_proxy(fn):
+    """The JS function JavaScript still holds for `fn` (so removeEventListener(type, fn) finds the listener), or a
+    new one that is released once JavaScript lets go of it."""
+    global _auto_ids
+    if _auto_ids is None:
+        import weakref
+
+        _auto_ids = weakref.WeakKeyDictionary()
+    try:
+        callback_id = _auto_ids.get(fn)
+    except TypeError:  # not weak-referenceable: a fresh proxy each time
+        return _wrap_callable(fn, auto=True)
+    if callback_id is not None:
+        alive = _js.function(-callback_id, True)  # boot.js: a negative id asks for the live function, or null
+        if alive is not None and alive is not _ERROR:
+            return JsCallable(alive, callback_id)
+    proxy = _wrap_callable(fn, auto=True)
+    _auto_ids[fn] = proxy._callback_id
+    return proxy
+
+
 def implicit_proxy(fn):
     """The JS function for a callable passed to JavaScript without create_proxy (see the module's docstring)."""
-    global _auto_proxies
     policy = _lifetime()
     if policy == "auto":
-        if _auto_proxies is None:
-            import weakref
-
-            _auto_proxies = weakref.WeakKeyDictionary()
-        try:
-            cached = _auto_proxies.get(fn)
-        except TypeError:  # not weak-referenceable: a fresh proxy each time
-            return _wrap_callable(fn, auto=True)
-        if cached is None:
-            cached = _auto_proxies[fn] = _wrap_callable(fn, auto=True)
-        return cached
+        return _auto_proxy(fn)
     proxy = _wrap_callable(fn)
     if policy == "borrow":
         from _pydesk.jsproxy import borrow
@@ -113,9 +126,10 @@ def _to_js(value, dict_converter):
     if isinstance(value, JsProxy):
         return object.__getattribute__(value, "_js_ref")
     if isinstance(value, dict):
-        if dict_converter is not None:
-            pairs = to_js([[k, v] for k, v in value.items()])
-            return to_js_arg(dict_converter(pairs))
+        if dict_converter is not None:  # applied to every dict, nested ones too, as in Pyodide
+            pairs = _js.array([_js.array([_to_js(k, dict_converter), _to_js(v, dict_converter)])
+                               for k, v in value.items()])
+            return to_js_arg(dict_converter(to_python(pairs)))
         target = _js.object()
         for key, item in value.items():
             _js.set(target, str(key), _to_js(item, dict_converter))

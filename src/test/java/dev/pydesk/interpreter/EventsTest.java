@@ -211,6 +211,26 @@ class EventsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
+    void aPlainHandlerCanStartTasksOnAPageThatNeverAwaited(String type) throws Exception {
+        // As in Pyodide, the loop is always running: asyncio works from a handler even if nothing awaited before.
+        open(type, """
+                    import asyncio
+                    async def work(name):
+                        await asyncio.sleep(0.01)
+                        log(f"task {name}")
+                    @when("click", "#b")
+                    def on_click(event):
+                        asyncio.create_task(work("create_task"))
+                        asyncio.ensure_future(work("ensure_future"))
+                        asyncio.get_event_loop().call_later(0.2, lambda: log("call_later"))
+                """);
+        click("b");
+        assertLog(lines("task create_task", "task ensure_future", "call_later"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
     void whenCalledWithTheHandlerAddsItWithoutDecorating(String type) throws Exception {
         open(type, """
                     def handler(event):
