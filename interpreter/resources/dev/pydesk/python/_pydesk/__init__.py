@@ -56,6 +56,11 @@ class _ThenInstallLoop:
 
     def exec_module(self, module):
         self._loader.exec_module(module)
+        import sys
+
+        loop = sys.modules.get("_pydesk.loop")
+        if loop is not None and not hasattr(loop, "get_loop"):
+            return  # _pydesk.loop itself is importing asyncio: its get_loop() installs the loop when first used
         from _pydesk.loop import get_loop
 
         get_loop()
