@@ -17,6 +17,27 @@ public final class JsDoor {
         realm.onConsole(level, text);
     }
 
+    // The page's WebSocket (boot.js replaces WebView's broken one with these).
+    public int wsOpen(String url, String protocols, Object listener) {
+        return realm.openWebSocket(url, protocols, listener instanceof JSObject js ? js : null);
+    }
+
+    public boolean wsSend(int id, String data, boolean binary) {
+        return realm.webSockets().send(id, data, binary);
+    }
+
+    public void wsClose(int id, int code, String reason) {
+        realm.webSockets().close(id, code, reason);
+    }
+
+    public int wsState(int id) {
+        return realm.webSockets().readyState(id);
+    }
+
+    public double wsBuffered(int id) {
+        return realm.webSockets().bufferedAmount(id);
+    }
+
     /** JavaScript's garbage collector let go of an "auto" proxy: Python may let go of its function too. */
     public void release(int id) {
         realm.releaseCallback(id);

@@ -1,9 +1,6 @@
 package dev.pydesk.bridge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,33 +26,28 @@ public final class JsRealm {
     /** Tells a JS function made for a Python callable that the callable was released: it throws a clear error. */
     static final String DESTROYED_TOKEN = "\u0001pydesk:destroyed:" + java.util.UUID.randomUUID();
 
-    private static final String BOOT_RESOURCE = "/dev/pydesk/web/boot.js";
-    private static volatile String bootSource;
 
-    private final JSObject window;
     private final JSObject helpers;
     private final JsDoor door;
     private final ConsoleBus console;
     private final Map<Integer, Callback> callbacks = new ConcurrentHashMap<>();
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
     private volatile boolean closed;
+    private final WebSockets webSockets = new WebSockets(FxThread::later);
 
     private record Callback(Value callable, PythonHost host) {}
 
     private record Marker(String name) {}
 
     private JsRealm(JSObject window, ConsoleBus console) {
-        this.window = window;
         this.console = console;
         this.door = new JsDoor(this);
-        Object factory = window.getMember("__pydesk_boot");
-        if (!(factory instanceof JSObject)) {
-            // The page did not come through PyDesk's page server (e.g. about:blank): run the boot script now.
-            factory = window.eval(bootSource() + "\n;window.__pydesk_boot");
+        // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
+        Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN);
+        if (!(made instanceof JSObject madeHelpers)) {
+            throw new IllegalStateException("the page used PyDesk's boot script before PyDesk did: its Python cannot run");
         }
-        window.eval("delete window.__pydesk_boot");
-        this.helpers = (JSObject) ((JSObject) factory).call("call", null, door, UNDEFINED, MISSING,
-                UNDEFINED_TOKEN, DESTROYED_TOKEN);
+        this.helpers = madeHelpers;
     }
 
     /** Attaches to the engine's current document. FX thread only. */
@@ -67,8 +59,12 @@ public final class JsRealm {
         return console;
     }
 
+    /**
+     * The page's window. Asked of the boot helpers each time: the JSObject that {@code executeScript("window")}
+     * gave at attach time can go stale in a reused WebView (its getMember then fails with an NPE in native code).
+     */
     public JSObject window() {
-        return window;
+        return (JSObject) helpers.call("win");
     }
 
     /** Calls a boot helper by name. FX thread only; a JavaScript exception propagates as {@link JSException}. */
@@ -118,10 +114,47 @@ public final class JsRealm {
         return callbacks.size();
     }
 
-    /** Stops forwarding callbacks; called when the page goes away. */
+    /** Stops forwarding callbacks and closes the page's WebSockets; called when the page goes away. */
     public void close() {
         closed = true;
         callbacks.clear();
+        webSockets.close();
+    }
+
+    WebSockets webSockets() {
+        return webSockets;
+    }
+
+    int openWebSocket(String url, String protocols, JSObject listener) {
+        List<String> names = protocols == null || protocols.isEmpty() ? List.of() : List.of(protocols.split(","));
+        return webSockets.open(url, names, new WebSockets.Listener() {
+            private void emit(Object... args) {
+                if (closed || listener == null) return;
+                Object[] all = new Object[args.length + 1];
+                System.arraycopy(args, 0, all, 1, args.length);
+                listener.call("call", all);
+            }
+
+            @Override
+            public void onOpen(String protocol, String extensions) {
+                emit("open", protocol, extensions);
+            }
+
+            @Override
+            public void onMessage(String data, boolean binary) {
+                emit("message", data, binary);
+            }
+
+            @Override
+            public void onError(String message) {
+                emit("error", message);
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean wasClean) {
+                emit("close", code, reason, wasClean);
+            }
+        });
     }
 
     void onConsole(String level, String text) {
@@ -169,20 +202,6 @@ public final class JsRealm {
         }
         // Anything else would hand JavaScript a Java or Python object; the Python side converts before calling.
         return value.toString();
-    }
-
-    static String bootSource() {
-        String source = bootSource;
-        if (source == null) {
-            try (InputStream in = JsRealm.class.getResourceAsStream(BOOT_RESOURCE)) {
-                if (in == null) throw new IllegalStateException("missing resource " + BOOT_RESOURCE);
-                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            bootSource = source;
-        }
-        return source;
     }
 
     static String describe(JSException e) {

@@ -1,6 +1,8 @@
 // PyDesk boot script: served as /__pydesk__/boot.js and injected as the first script of every page.
 // It runs before page code, so it captures pristine built-ins and the console before the page can replace them.
-// It defines one thing, a factory that PyDesk's Java side takes (and removes) once the page has loaded:
+// It defines one thing, window.__pydesk_boot: a factory that PyDesk's Java side calls once the page has loaded
+// (as a method of window, so no page-replaceable Function.prototype.call is involved). It cannot be replaced
+// (non-writable, non-configurable) and works once: afterwards it returns null and `pending` is false.
 // factory(door, UNDEF, MISSING, UNDEF_IN) returns the helpers the bridge uses. `door` is the only Java object the page
 // could ever reach; it lives in this closure and is never stored anywhere the page can see.
 (function () {
@@ -48,9 +50,96 @@
 
   // UNDEF and MISSING are Java objects that only travel back to Java (where identity holds); JavaScript cannot
   // compare Java objects by identity, so Java writes `undefined` towards JavaScript as the string UNDEF_IN.
+  // WebView's own WebSocket is broken in the Maven builds of JavaFX: this one runs on Java's WebSocket client.
+  const waitingForDoor = [];
+  const latin1ToBuffer = (text) => {
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes.buffer;
+  };
+  const bufferToLatin1 = (buffer) => {
+    const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer)
+      : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    let text = "";
+    for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+    return text;
+  };
+  class WebSocket extends EventTarget {
+    constructor(url, protocols) {
+      super();
+      const absolute = new URL(url, document.baseURI);
+      if (absolute.protocol === "http:") absolute.protocol = "ws:";
+      if (absolute.protocol === "https:") absolute.protocol = "wss:";
+      if (absolute.protocol !== "ws:" && absolute.protocol !== "wss:") {
+        throw new DOMException(`The URL's scheme must be either 'ws' or 'wss'. '${absolute.protocol}' is not allowed.`, "SyntaxError");
+      }
+      this._url = absolute.href;
+      this._protocols = protocols === undefined ? [] : [].concat(protocols).map(String);
+      this._id = 0;
+      this._state = WebSocket.CONNECTING;
+      this._protocol = "";
+      this._extensions = "";
+      this.binaryType = "blob";
+      for (const name of ["open", "message", "error", "close"]) this["on" + name] = null;
+      const start = () => {
+        this._id = door.wsOpen(this._url, this._protocols.join(","), (kind, a, b, c) => this._event(kind, a, b, c));
+      };
+      if (door) start(); else waitingForDoor.push(start);
+    }
+    _fire(event) {
+      const handler = this["on" + event.type];
+      if (typeof handler === "function") handler.call(this, event);
+      this.dispatchEvent(event);
+    }
+    _event(kind, a, b, c) {
+      if (kind === "open") {
+        this._state = WebSocket.OPEN; this._protocol = a; this._extensions = b;
+        this._fire(new Event("open"));
+      } else if (kind === "message") {
+        let data = a;
+        if (b) data = this.binaryType === "arraybuffer" ? latin1ToBuffer(a) : new Blob([latin1ToBuffer(a)]);
+        this._fire(new MessageEvent("message", { data, origin: new URL(this._url).origin }));
+      } else if (kind === "error") {
+        this._fire(new Event("error"));
+      } else if (kind === "close") {
+        this._state = WebSocket.CLOSED;
+        this._fire(new CloseEvent("close", { code: a, reason: b, wasClean: c }));
+      }
+    }
+    get url() { return this._url; }
+    get readyState() { return this._state; }
+    get protocol() { return this._protocol; }
+    get extensions() { return this._extensions; }
+    get bufferedAmount() { return this._id && door ? door.wsBuffered(this._id) : 0; }
+    send(data) {
+      if (this._state === WebSocket.CONNECTING) throw new DOMException("Still in CONNECTING state.", "InvalidStateError");
+      if (this._state !== WebSocket.OPEN) return;
+      if (typeof data === "string") door.wsSend(this._id, data, false);
+      else if (data instanceof Blob) data.arrayBuffer().then((buffer) => door.wsSend(this._id, bufferToLatin1(buffer), true));
+      else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) door.wsSend(this._id, bufferToLatin1(data), true);
+      else door.wsSend(this._id, String(data), false);
+    }
+    close(code, reason) {
+      if (code !== undefined && code !== 1000 && (code < 3000 || code > 4999)) {
+        throw new DOMException(`The code must be either 1000, or between 3000 and 4999. ${code} is neither.`, "InvalidAccessError");
+      }
+      if (this._state >= WebSocket.CLOSING) return;
+      this._state = WebSocket.CLOSING;
+      const send = () => door.wsClose(this._id, code === undefined ? 1000 : code, reason === undefined ? "" : String(reason));
+      if (this._id) send(); else waitingForDoor.push(send);
+    }
+  }
+  for (const [name, value] of [["CONNECTING", 0], ["OPEN", 1], ["CLOSING", 2], ["CLOSED", 3]]) {
+    Object.defineProperty(WebSocket, name, { value });
+    Object.defineProperty(WebSocket.prototype, name, { value });
+  }
+  Object.defineProperty(window, "WebSocket", { value: WebSocket, writable: true, configurable: true });
+
   function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED) {
+    if (door !== null || javaDoor === null || javaDoor === undefined) return null;
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
+    while (waitingForDoor.length) waitingForDoor.shift()();
     const out = (v) => (v === undefined ? UNDEF : v);
     const undef = (v) => (v === UNDEF_IN ? undefined : v);
     // experimental_create_proxy = "auto": Python is told when JavaScript has let go of a function. Python keeps
@@ -92,6 +181,7 @@
       },
       construct(C, ...args) { return construct(C, args); },
       typeOf(v) { return typeof v; },
+      win() { return window; },
       str(v) { try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
       same(a, b) { return a === b; },
       isArray(v) { return isArray(v); },
@@ -194,5 +284,7 @@
       },
     };
   }
-  Object.defineProperty(window, "__pydesk_boot", { value: factory, configurable: true });
+  Object.defineProperty(factory, "pending", { get: () => door === null });
+  Object.freeze(factory);
+  Object.defineProperty(window, "__pydesk_boot", { value: factory, writable: false, configurable: false });
 })();

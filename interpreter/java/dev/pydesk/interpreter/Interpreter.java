@@ -5,9 +5,12 @@ import dev.pydesk.bridge.JsAccess;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.PythonHost;
 import dev.pydesk.bridge.Timing;
+import dev.pydesk.bridge.WebSockets;
 import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.bridge.FxThread;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,14 +34,17 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Value runner;
     private final Value caller;
     private final Scheduler scheduler;
+    private final WebSockets sockets;
     private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile String currentTarget;
     private int depth;
 
     private Interpreter(String type, PythonRuntime.PreparedContext prepared, Watchdog watchdog, ErrorSink errors,
-                        Value runner, Value caller, Scheduler scheduler) {
+                        Value runner, Value caller, Scheduler scheduler, WebSockets sockets) {
         this.type = type;
+        this.sockets = sockets;
         this.scheduler = scheduler;
         this.context = prepared.context();
         this.routing = prepared.routing();
@@ -49,8 +55,15 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     }
 
     /** Binds a prepared context to a page. Runs on the thread that will own the interpreter. */
-    static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, boolean worker, JsRealm realm,
-                            PageConfig config, Path pageFolder, ConsoleBus bus, Watchdog watchdog, ErrorSink errors) {
+    static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, boolean worker, PageConfig config,
+                            PageEnvironment page) {
+        JsRealm realm = page.realm();
+        Path pageFolder = page.pageFolder();
+        ConsoleBus bus = page.console();
+        Watchdog watchdog = page.watchdog();
+        ErrorSink errors = page.errors();
+        Fetcher fetcher = new Fetcher(page.resources());
+        WebSockets sockets = new WebSockets(FxThread::later);
         prepared.fileSystem().setRoot(pageFolder);
         prepared.routing().bind(bus);
         prepared.routing().source(type);
@@ -79,6 +92,48 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                     public void reportError(String text) {
                         errors.pageError(self[0].routing.source(), text);
                     }
+
+                    @Override
+                    public void fetch(String url, String method, List<String> headers, byte[] body, Value callback) {
+                        self[0].inFlight.incrementAndGet();
+                        fetcher.fetch(url, method, headers, body, result -> FxThread.later(() -> {
+                            self[0].inFlight.decrementAndGet();
+                            self[0].callPython(callback, result.status(), result.statusText(), result.url(),
+                                    String.join("\n", result.headers()),
+                                    new String(result.body(), StandardCharsets.ISO_8859_1), result.errorType(),
+                                    result.error());
+                        }));
+                    }
+
+                    @Override
+                    public int openWebSocket(String url, List<String> protocols, Value callback) {
+                        return sockets.open(url, protocols, new WebSockets.Listener() {
+                            @Override
+                            public void onOpen(String protocol, String extensions) {
+                                self[0].callPython(callback, "open", protocol, extensions, null);
+                            }
+
+                            @Override
+                            public void onMessage(String data, boolean binary) {
+                                self[0].callPython(callback, "message", data, binary, null);
+                            }
+
+                            @Override
+                            public void onError(String message) {
+                                self[0].callPython(callback, "error", message, null, null);
+                            }
+
+                            @Override
+                            public void onClose(int code, String reason, boolean wasClean) {
+                                self[0].callPython(callback, "close", code, reason, wasClean);
+                            }
+                        });
+                    }
+
+                    @Override
+                    public WebSockets webSockets() {
+                        return sockets;
+                    }
                 });
         PythonHost forwarding = (callable, args) -> self[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
@@ -87,7 +142,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         context.eval("python", "import os\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\ndel os");
         Timing.mark(type + " interpreter: bound to the page");
         self[0] = new Interpreter(type, prepared, watchdog, errors, runnerModule.getMember("run"),
-                runnerModule.getMember("call"), scheduler);
+                runnerModule.getMember("call"), scheduler, sockets);
         return self[0];
     }
 
@@ -108,13 +163,19 @@ public final class Interpreter implements PythonHost, AutoCloseable {
      * {@code await} completes when its task does.
      */
     public CompletableFuture<Boolean> run(String code, String fileName, String scriptId, String targetId) {
+        return run(code, fileName, scriptId, targetId, true);
+    }
+
+    /** As {@link #run(String, String, String, String)}; {@code allowAwait} false for {@code async="false"}. */
+    public CompletableFuture<Boolean> run(String code, String fileName, String scriptId, String targetId,
+                                          boolean allowAwait) {
         routing.source(scriptId);
         currentTarget = targetId;
         String dedented = Dedent.of(code);
         int token = tokens.incrementAndGet();
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         awaiting.put(token, done);
-        Value result = guarded(scriptId, () -> runner.execute(dedented, fileName, token));
+        Value result = guarded(scriptId, () -> runner.execute(dedented, fileName, token, allowAwait));
         if (result == null) {
             finished(token, null, false);
         } else if (result.isBoolean()) {
@@ -137,12 +198,15 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     /** Timers, awaiting scripts: work this interpreter still has to do (headless mode waits for it). */
     public int pendingWork() {
-        return scheduler.pending() + awaiting.size();
+        return scheduler.pending() + awaiting.size() + inFlight.get();
     }
 
     /** Runs a Python callable from the event loop, guarded and with its errors reported. */
-    void callPython(Value callable) {
-        Value pair = guarded(routing.source(), () -> caller.execute(callable));
+    void callPython(Value callable, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = callable;
+        System.arraycopy(args, 0, all, 1, args.length);
+        Value pair = guarded(routing.source(), () -> caller.execute(all));
         if (pair != null && !pair.getArrayElement(1).isNull()) {
             errors.pageError(routing.source(), pair.getArrayElement(1).asString());
         }
@@ -193,6 +257,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        sockets.close();
         awaiting.values().forEach(done -> done.complete(false));
         context.close(true);
     }

@@ -1,6 +1,8 @@
 package dev.pydesk.interpreter;
 
+import java.util.List;
 import java.util.function.Supplier;
+import dev.pydesk.bridge.WebSockets;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 
@@ -24,6 +26,12 @@ public final class InterpreterHost {
         void scriptFinished(int token, String traceback);
 
         void reportError(String text);
+
+        void fetch(String url, String method, List<String> headers, byte[] body, Value callback);
+
+        int openWebSocket(String url, List<String> protocols, Value callback);
+
+        WebSockets webSockets();
     }
 
     InterpreterHost(String type, boolean worker, String configLiteral, Supplier<String> currentTarget,
@@ -56,6 +64,51 @@ public final class InterpreterHost {
     @Export
     public void scriptFinished(int token, String traceback) {
         loop.scriptFinished(token, traceback);
+    }
+
+    /**
+     * Starts a request for {@code pyscript.fetch}; {@code headers} alternate names and values, {@code body} is a
+     * latin-1 string (one char per byte) or null. {@code callback(status, statusText, url, headers, body,
+     * errorType, error)} runs on the interpreter's thread when it is answered.
+     */
+    @Export
+    public void fetch(String url, String method, Value headers, String body, Value callback) {
+        List<String> flat = new java.util.ArrayList<>();
+        if (headers != null && headers.hasArrayElements()) {
+            for (long i = 0; i < headers.getArraySize(); i++) flat.add(headers.getArrayElement(i).asString());
+        }
+        loop.fetch(url, method == null ? "GET" : method, flat,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), callback);
+    }
+
+    /** Opens a WebSocket; {@code callback(kind, a, b, c)} gets open/message/error/close on the interpreter's thread. */
+    @Export
+    public int wsOpen(String url, Value protocols, Value callback) {
+        List<String> names = new java.util.ArrayList<>();
+        if (protocols != null && protocols.hasArrayElements()) {
+            for (long i = 0; i < protocols.getArraySize(); i++) names.add(protocols.getArrayElement(i).asString());
+        }
+        return loop.openWebSocket(url, names, callback);
+    }
+
+    @Export
+    public boolean wsSend(int id, String data, boolean binary) {
+        return loop.webSockets().send(id, data, binary);
+    }
+
+    @Export
+    public void wsClose(int id, int code, String reason) {
+        loop.webSockets().close(id, code, reason);
+    }
+
+    @Export
+    public int wsState(int id) {
+        return loop.webSockets().readyState(id);
+    }
+
+    @Export
+    public double wsBuffered(int id) {
+        return loop.webSockets().bufferedAmount(id);
     }
 
     /** An error that happened outside any script run (a task, a py-* handler): console and banner. */

@@ -89,7 +89,8 @@ public final class PageLoader implements AutoCloseable {
      * scripts it reports SUCCEEDED before the document exists and then stays RUNNING.
      */
     private static final String READY_FOR_SESSION =
-            "typeof window.__pydesk_boot === 'function' && document.readyState !== 'loading'";
+            "typeof window.__pydesk_boot === 'function' && window.__pydesk_boot.pending === true"
+                    + " && document.readyState !== 'loading'";
 
     private void onState(Worker.State state) {
         switch (state) {
@@ -142,7 +143,14 @@ public final class PageLoader implements AutoCloseable {
         if (file.isEmpty()) return; // not one of our pages: nothing of PyDesk runs there
         page = file.get();
         Timing.mark("page: loaded");
-        JsRealm realm = JsRealm.attach(engine, console);
+        JsRealm realm;
+        try {
+            realm = JsRealm.attach(engine, console);
+        } catch (IllegalStateException e) {
+            console.publish(ConsoleEvent.Level.ERROR, "pydesk", e.getMessage());
+            status(e.getMessage());
+            return;
+        }
         session = new PageSession(realm, runtime, console, watchdog, server.root(), page.getFileName().toString(),
                 new PageResources(location, server), this::status);
         PageSession started = session;

@@ -32,6 +32,16 @@ final class PageResources {
         this.server = server;
     }
 
+    /** The file of the page's folder that this URL names, if it names one. */
+    Optional<Path> localFile(URI uri) {
+        return server.fileOf(uri);
+    }
+
+    /** True for URLs on PyDesk's own page server (which only serves the page's folder). */
+    boolean isPageServer(URI uri) {
+        return uri.getPort() == server.port() && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
+    }
+
     URI resolve(String reference) {
         String withoutQuery = reference;
         return pageUri.resolve(withoutQuery.trim().replace(" ", "%20"));

@@ -44,6 +44,7 @@ public final class PageSession implements AutoCloseable {
     private final CompletableFuture<Void> scriptsDone = new CompletableFuture<>();
     private final AtomicInteger errorCount = new AtomicInteger();
     private final Runnable unsubscribe;
+    private final PageEnvironment environment;
     private final Consumer<String> status;
     private List<ScriptTag> scripts = List.of();
     private int next;
@@ -64,6 +65,7 @@ public final class PageSession implements AutoCloseable {
             if (event.source().equals("js-uncaught")) errorCount.incrementAndGet();
         });
         for (String type : TYPES) ids.put(type, new AtomicInteger());
+        this.environment = new PageEnvironment(realm, pageFolder, resources, console, watchdog, this::pageError);
     }
 
     /** Completes when every script of the page has run (or failed). */
@@ -132,8 +134,7 @@ public final class PageSession implements AutoCloseable {
             status.accept("starting Python (" + key + ")...");
             PageConfig config = configs.getOrDefault(key, PageConfig.empty());
             return runtime.take().thenApplyAsync(prepared -> {
-                Interpreter interpreter = Interpreter.bind(prepared, key, false, realm, config, pageFolder, console,
-                        watchdog, this::pageError);
+                Interpreter interpreter = Interpreter.bind(prepared, key, false, config, environment);
                 interpreter.wireEventAttributes(realm);
                 return interpreter;
             }, FxThread::later).thenCompose(interpreter -> loadJsModules(interpreter, config));
@@ -179,7 +180,7 @@ public final class PageSession implements AutoCloseable {
                         allDone = false;
                         FxThread.later(this::runNext);
                     } else {
-                        execute(tag, prepared.interpreter(), prepared.code())
+                        executeSafely(tag, prepared.interpreter(), prepared.code())
                                 .whenComplete((ok, error) -> FxThread.later(this::runNext));
                     }
                 }));
@@ -197,6 +198,20 @@ public final class PageSession implements AutoCloseable {
                 return tag.text(); // PyScript falls back to the element's own content
             }
         });
+    }
+
+    /** {@link #execute}, but a failure of PyDesk itself is a page error, never a page that stops half-way. */
+    private CompletableFuture<Boolean> executeSafely(ScriptTag tag, Interpreter interpreter, String code) {
+        try {
+            return execute(tag, interpreter, code);
+        } catch (RuntimeException e) {
+            allDone = false;
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            console.publish(ConsoleEvent.Level.DEBUG, "pydesk", trace.toString());
+            pageError(tag.type(), "PyDesk could not run " + tag.describe() + ": " + e);
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     /** Runs one script; completes when it (and, with top-level await, its task) has finished. */
@@ -236,7 +251,7 @@ public final class PageSession implements AutoCloseable {
         String scriptId = id;
         CompletableFuture<Boolean> finished = new CompletableFuture<>();
         if (tag.isScriptElement()) realm.currentScript(element);
-        CompletableFuture<Boolean> run = interpreter.run(code, fileName, id, id);
+        CompletableFuture<Boolean> run = interpreter.run(code, fileName, id, id, !tag.synchronous());
         if (tag.isScriptElement()) realm.currentScript(null);
         run.whenComplete((ok, error) -> FxThread.later(() -> {
             Timing.mark(scriptId + ": done");

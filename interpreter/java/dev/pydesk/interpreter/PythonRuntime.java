@@ -1,6 +1,7 @@
 package dev.pydesk.interpreter;
 
 import dev.pydesk.bridge.Timing;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +11,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.io.ProcessHandler;
 
 /**
  * The process's one GraalPy {@link Engine} and the locked-down contexts built from it. Building and initialising a
@@ -77,12 +79,22 @@ public final class PythonRuntime implements AutoCloseable {
                 .allowHostClassLookup(className -> false)
                 .allowHostClassLoading(false)
                 .allowNativeAccess(false)
-                .allowCreateProcess(false)
+                // Processes stay impossible, but through a handler that refuses every command with an IOException:
+                // page Python then gets a catchable OSError, where a plain allowCreateProcess(false) makes os.system
+                // throw a host SecurityException that escapes the page's try/except.
+                .allowCreateProcess(true)
+                .processHandler(PythonRuntime::refuseProcess)
                 .allowCreateThread(false)
                 .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowIO(IOAccess.newBuilder()
-                        .fileSystem(org.graalvm.polyglot.io.FileSystem.allowLanguageHomeAccess(fileSystem))
+                        // allowLanguageHomeAccess alone lets page Python write into GraalPy's shared language home
+                        // (~/.cache/org.graalvm.polyglot/...), i.e. change the standard library of every later
+                        // interpreter: the read-only wrapper keeps the home readable and every write refused.
+                        .fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
+                                org.graalvm.polyglot.io.FileSystem.allowLanguageHomeAccess(fileSystem)))
+                        // Python's own networking (socket, http.client, urllib): the same reach as fetch
+                        .allowHostSocketAccess(true)
                         .build())
                 .out(routing.stdout())
                 .err(routing.stderr())
@@ -100,6 +112,10 @@ public final class PythonRuntime implements AutoCloseable {
         bindings.removeMember("_pydesk_install");
         Timing.mark("context: prepared");
         return new PreparedContext(context, fileSystem, routing);
+    }
+
+    private static Process refuseProcess(ProcessHandler.ProcessCommand command) throws IOException {
+        throw new IOException("PyDesk pages cannot start processes: " + String.join(" ", command.getCommand()));
     }
 
     @Override

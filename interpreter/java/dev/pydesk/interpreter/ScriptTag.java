@@ -24,6 +24,12 @@ record ScriptTag(JSObject element, String type, boolean isScriptElement, boolean
                 hasAttribute(element, "config") ? attribute(element, "config") : null, markup);
     }
 
+    /** PyScript's {@code async="false"} (also "0" or "no"): the script may not use top-level await. */
+    boolean synchronous() {
+        return hasAttribute(element, "async") && attribute(element, "async").strip().toLowerCase(java.util.Locale.ROOT)
+                .matches("false|0|no");
+    }
+
     /** True when the text has code in it, not just blank lines and comments (PyScript's test for src + content). */
     boolean hasInlineCode() {
         for (String line : text.split("\n")) {

@@ -36,23 +36,29 @@ class SamplesTest {
             "<link rel=\"stylesheet\" href=\"https://pyscript.net/releases/2025.11.1/core.css\">";
     static final String PYSCRIPT_JS =
             "<script type=\"module\" src=\"https://pyscript.net/releases/2025.11.1/core.js\"></script>";
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(30); // a first asyncio import on a cold interpreter takes seconds
 
     /** The page whose purpose is to fail: its error is expected and checked by {@link #errors()}. */
     static final String FAILING_PAGE = "errors.html";
 
     static PageHarness page;
 
-    private final Map<String, Runnable> checks = Map.of(
-            "index.html", this::index,
-            "hello.html", this::hello,
-            "display.html", this::display,
-            "targets.html", this::targets,
-            "current-target.html", this::currentTarget,
-            "mpy.html", this::mpy,
-            "config.html", this::config,
-            "dom.html", this::dom,
-            FAILING_PAGE, this::errors);
+    private final Map<String, Runnable> checks = Map.ofEntries(
+            Map.entry("index.html", this::index),
+            Map.entry("hello.html", this::hello),
+            Map.entry("display.html", this::display),
+            Map.entry("targets.html", this::targets),
+            Map.entry("current-target.html", this::currentTarget),
+            Map.entry("mpy.html", this::mpy),
+            Map.entry("config.html", this::config),
+            Map.entry("dom.html", this::dom),
+            Map.entry("counter.html", this::counter),
+            Map.entry("form.html", this::form),
+            Map.entry("todo.html", this::todo),
+            Map.entry("js-modules.html", this::jsModules),
+            Map.entry("fetch.html", this::fetch),
+            Map.entry("websocket.html", this::webSocket),
+            Map.entry(FAILING_PAGE, this::errors));
 
     @BeforeAll
     static void start() {
@@ -231,6 +237,142 @@ class SamplesTest {
         assertEquals(List.of(), page.errors(), page.consoleText());
     }
 
+    private void fetch() {
+        page.waitUntil("the table", WAIT, () -> page.count("#planets tbody tr") == 6);
+        assertEquals("200 OK: 6 planets. A missing file is a response too: status 404, ok=False.", text("#status"));
+        assertEquals("Saturn", page.text("#planets tbody tr:last-child td"));
+        assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void webSocket() {
+        try (dev.pydesk.testing.EchoWebSocketServer server = dev.pydesk.testing.EchoWebSocketServer.launch()) {
+            assertEquals("Not connected.", text("#state"));
+            page.js("document.getElementById('url').value = " + PageHarness.quote(server.url()));
+            click("#connect");
+            page.waitUntil("the connection", WAIT, () -> text("#state").startsWith("Connected to " + server.url()));
+            page.js("document.getElementById('message').value = 'hello there'");
+            page.js("document.querySelector('form').requestSubmit()");
+            page.waitUntil("the echo", WAIT, () -> text("#messages").equals("you: hello there\nhello there"));
+            assertEquals(List.of(), page.errors(), page.consoleText());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private void counter() {
+        assertEquals("0", text("#count"));
+        assertEquals("No clicks yet.", text("#log"));
+        click("#plus");
+        page.waitUntil("the @when handler of +", WAIT, () -> "1".equals(page.text("#count")));
+        click("#plus");
+        click("#plus");
+        assertAll(
+                () -> assertEquals("3", text("#count")),
+                () -> assertEquals("+1: the count is 3 (3 clicks so far)", text("#log")),
+                () -> assertEquals(0, page.count("#count.negative")));
+        for (int i = 0; i < 5; i++) click("#minus");
+        assertAll(
+                () -> assertEquals("-2", text("#count")),
+                () -> assertEquals("-1 (click on #minus): the count is -2 (8 clicks so far)", text("#log")),
+                () -> assertEquals("rgb(192, 57, 43)", page.js("getComputedStyle(document.getElementById('count')).color")));
+        click("#reset"); // py-click="reset"
+        assertAll(
+                () -> assertEquals("0", text("#count")),
+                () -> assertEquals("reset: the count is 0 (9 clicks so far)", text("#log")),
+                () -> assertEquals(0, page.count("#count.negative")));
+        assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void form() {
+        assertEquals("Start typing...", text("#preview"));
+        assertEquals("Nothing sent yet.", text("#result"));
+        type("#name", "Ada Lovelace");
+        page.waitUntil("py-input to preview the name", WAIT, () -> "Ada Lovelace, Python".equals(page.text("#preview")));
+        type("#email", "ada@example");
+        type("#age", "9");
+        click("#send");
+        assertAll("an invalid form is not sent",
+                () -> assertEquals("Not sent: 2 field(s) to fix.", text("#result")),
+                () -> assertEquals(List.of("An email address looks like name@example.org.",
+                        "Age is a whole number from 13 to 120."), page.texts("#errors li")),
+                () -> assertEquals(List.of("email", "age"),
+                        page.jsonList("Array.from(document.querySelectorAll('input.invalid')).map(e => e.id)")),
+                () -> assertEquals("Ada Lovelace <ada@example>, Python", text("#preview")));
+        page.js("document.getElementById('topic').value = 'PyScript'");
+        type("#email", "ada@example.org");
+        type("#age", "36");
+        assertEquals("Ada Lovelace <ada@example.org>, PyScript", text("#preview"));
+        click("#send");
+        assertAll("a valid form",
+                () -> assertEquals("Thanks, Ada Lovelace! You are 36; we will write to ada@example.org about PyScript.",
+                        text("#result")),
+                () -> assertEquals(1, page.count("#result.ok")),
+                () -> assertEquals(0, page.count("#errors li")),
+                () -> assertEquals(0, page.count("input.invalid")));
+        // preventDefault() worked: the page was not submitted (a GET would have added ?name=... and reloaded it)
+        assertEquals("", page.js("location.search"));
+        assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void todo() {
+        assertEquals(List.of("Read about py-* attributes", "Try PyDesk"), page.texts("#todos li .text"));
+        assertEquals("0 of 2 done", text("#summary"));
+        type("#todo-text", "Buy milk");
+        click("#add"); // py-click="add_todo", an async handler: it runs as a task, soon after the click
+        page.waitUntil("the todo added by the Add button", WAIT, () -> page.count("#todos li") == 3);
+        type("#todo-text", "Water the plants");
+        page.js("document.getElementById('todo-text').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))");
+        page.waitUntil("the todo added by the Enter key", WAIT, () -> page.count("#todos li") == 4);
+        assertAll("two todos added",
+                () -> assertEquals(List.of("Read about py-* attributes", "Try PyDesk", "Buy milk", "Water the plants"),
+                        page.texts("#todos li .text")),
+                () -> assertEquals("", page.js("document.getElementById('todo-text').value")),
+                () -> assertEquals("0 of 4 done", text("#summary")));
+
+        // the buttons of the items added by Python reach Python through their py-click attributes
+        click("#todos li:nth-child(3) .toggle");
+        page.waitUntil("the async toggle handler", WAIT, () -> page.count("#todos li.done") == 1);
+        assertAll("one todo toggled",
+                () -> assertEquals("Buy milk", text("#todos li.done .text")),
+                () -> assertEquals("Undo", text("#todos li.done .toggle")),
+                () -> assertTrue(String.valueOf(page.js("getComputedStyle(document.querySelector('#todos li.done .text'))"
+                        + ".textDecorationLine")).contains("line-through")),
+                () -> assertEquals("1 of 4 done", text("#summary")));
+
+        // the "saved" flash: shown by the async handler, hidden after its asyncio.sleep
+        page.waitUntil("the earlier flashes to end", WAIT, () -> page.count("#saved.show") == 0);
+        page.js("window.savedClasses = []; new MutationObserver(() => savedClasses.push("
+                + "document.getElementById('saved').className)).observe(document.getElementById('saved'), "
+                + "{attributes: true, attributeFilter: ['class']})");
+        click("#todos li:nth-child(4) .delete");
+        page.waitUntil("the async delete handler", WAIT, () -> page.count("#todos li") == 3);
+        assertAll("one todo deleted",
+                () -> assertEquals(List.of("Read about py-* attributes", "Try PyDesk", "Buy milk"),
+                        page.texts("#todos li .text")),
+                () -> assertEquals("1 of 3 done", text("#summary")),
+                () -> assertEquals("saved", text("#saved")));
+        page.waitUntil("the flash to come and go", WAIT, () -> page.jsonList("savedClasses").equals(List.of("show", "")));
+        assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void jsModules() {
+        assertAll("[js_modules.main]: the module ran and its stylesheet applies",
+                () -> assertEquals("confetti.burst() added 30 pieces (burst 1)", text("#confetti-out")),
+                () -> assertEquals(30, page.count("#confetti-box > span.confetti-piece")),
+                () -> assertEquals(1, page.count("head link[rel=stylesheet][href=\"./js/confetti.css\"]")),
+                () -> assertEquals("absolute", page.js("getComputedStyle(document.querySelector('.confetti-piece')).position")),
+                () -> assertEquals("150px", page.js("getComputedStyle(document.getElementById('confetti-box')).height")),
+                () -> assertTrue(String.valueOf(page.js("getComputedStyle(document.querySelector('.confetti-piece'))"
+                        + ".animationName")).contains("confetti-fall")));
+        click("#celebrate");
+        assertEquals("confetti.burst() added 30 pieces (burst 2)", text("#confetti-out"));
+        assertEquals(30, page.count("#confetti-box > span.confetti-piece"));
+        assertEquals(List.of("512 bytes is 512 bytes", "1536 bytes is 1.5 KiB", "5242880 bytes is 5.0 MiB",
+                "units known to the module: bytes, KiB, MiB, GiB, TiB"), page.texts("script-py#py-1 > div"));
+        assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
     private void errors() {
         page.waitUntil("the error banner", WAIT, () -> page.count(".py-error") > 0);
         String banner = text(".py-error");
@@ -246,6 +388,18 @@ class SamplesTest {
                 () -> assertEquals("still running: the error above did not stop this script", text("#py-1")),
                 () -> assertTrue(text(".note").contains("red box at the bottom of this page is expected"),
                         text(".note")));
+    }
+
+    /** Clicks the element as {@code element.click()} does: the listeners run before this returns. */
+    private static void click(String selector) {
+        assertEquals(1, page.count(selector), "one element matches " + selector);
+        page.js("document.querySelector(" + PageHarness.quote(selector) + ").click()");
+    }
+
+    /** Sets a field's value and fires the input event typing would. */
+    private static void type(String selector, String value) {
+        page.js("(function(){const e=document.querySelector(" + PageHarness.quote(selector) + ");e.value="
+                + PageHarness.quote(value) + ";e.dispatchEvent(new Event('input', {bubbles: true}))})()");
     }
 
     private static String text(String selector) {

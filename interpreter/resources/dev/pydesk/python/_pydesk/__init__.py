@@ -12,13 +12,12 @@ def bind(interpreter_host, js_access):
     global host, js
     host = interpreter_host
     js = js_access
-    _install_loop_with_asyncio()
+    _install_loop_on_asyncio_import()
 
 
-def _install_loop_with_asyncio():
-    """PyDesk's loop is asyncio's running loop from the moment asyncio is imported, by the page or by PyDesk, as
-    Pyodide's WebLoop always is: `asyncio.create_task()` in a handler works even if nothing awaited before. Pages
-    that never import asyncio do not pay for importing it (seconds on a cold interpreter)."""
+def _install_loop_on_asyncio_import():
+    """Makes PyDesk's loop asyncio's loop as soon as anything imports asyncio (`asyncio.get_event_loop()` in a
+    script that never awaited must not make a loop of its own that nobody runs)."""
     import sys
 
     if "asyncio" in sys.modules:
@@ -26,44 +25,28 @@ def _install_loop_with_asyncio():
 
         get_loop()
         return
+    from importlib.machinery import PathFinder
 
-    class LoopAfterAsyncio:
-        """Finds asyncio as usual; once it has been executed, makes PyDesk's loop the running one."""
-
+    class AsyncioHook:
         @classmethod
         def find_spec(cls, fullname, path=None, target=None):
             if fullname != "asyncio":
                 return None
-            sys.meta_path.remove(cls)
-            from importlib.util import find_spec
+            spec = PathFinder.find_spec(fullname, path)
+            if spec is None or spec.loader is None:
+                return spec
+            original = spec.loader.exec_module
 
-            spec = find_spec(fullname)
-            if spec is not None and spec.loader is not None:
-                spec.loader = _ThenInstallLoop(spec.loader)
+            def exec_module(module):
+                original(module)
+                sys.meta_path.remove(AsyncioHook)
+                if "_pydesk.loop" in sys.modules:
+                    return  # _pydesk.loop itself is importing asyncio: its get_loop() is what runs next
+                from _pydesk.loop import get_loop
+
+                get_loop()
+
+            spec.loader.exec_module = exec_module
             return spec
 
-    sys.meta_path.insert(0, LoopAfterAsyncio)
-
-
-class _ThenInstallLoop:
-    """asyncio's own loader, followed by installing PyDesk's loop."""
-
-    def __init__(self, loader):
-        self._loader = loader
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        self._loader.exec_module(module)
-        import sys
-
-        loop = sys.modules.get("_pydesk.loop")
-        if loop is not None and not hasattr(loop, "get_loop"):
-            return  # _pydesk.loop itself is importing asyncio: its get_loop() installs the loop when first used
-        from _pydesk.loop import get_loop
-
-        get_loop()
-
-    def __getattr__(self, name):  # get_source, is_package, ...: asyncio's loader answers
-        return getattr(self._loader, name)
+    sys.meta_path.insert(0, AsyncioHook)

@@ -63,7 +63,24 @@ class PyDeskLoop(asyncio.AbstractEventLoop):
             task = self._task_factory(self, coro) if context is None else self._task_factory(self, coro, context=context)
         else:
             task = asyncio.Task(coro, loop=self, name=name, context=context)
+        task.add_done_callback(self._report_unretrieved)
         return task
+
+    def _report_unretrieved(self, task):
+        """A task that failed and that nobody awaits is reported now, not whenever the garbage collector runs
+        (GraalPy's may never). Checked a tick later, after any awaiting task has taken the exception."""
+
+        def check():
+            if not task.cancelled() and getattr(task, "_log_traceback", False):
+                task._log_traceback = False
+                self.call_exception_handler(
+                    {"message": f"Task exception was never retrieved: {task.get_name()}",
+                     "exception": task.exception(), "task": task}
+                )
+
+        if task.cancelled() or getattr(task, "_exception", None) is None:
+            return  # (task.exception() would mark the exception as retrieved)
+        self.call_soon(check)
 
     def set_task_factory(self, factory):
         self._task_factory = factory

@@ -23,12 +23,12 @@ def format_error(error):
 _ASYNC_OUTSIDE = ("'await' outside", "'async for' outside", "'async with' outside", "asynchronous comprehension outside")
 
 
-def _compile(code, filename):
+def _compile(code, filename, allow_await=True):
     """Returns (code object, is_async)."""
     try:
         return compile(code, filename, "exec"), False
     except SyntaxError as error:
-        if not any(marker in str(error.msg) for marker in _ASYNC_OUTSIDE):
+        if not allow_await or not any(marker in str(error.msg) for marker in _ASYNC_OUTSIDE):
             raise
     import ast
 
@@ -96,11 +96,12 @@ def _bound_names(statements):
     return names
 
 
-def run(code, filename, token):
+def run(code, filename, token, allow_await=True):
     """Runs one script (already dedented). Returns None when it finished, the traceback text of an uncaught
-    exception, or True when it awaits: the host hears `scriptFinished(token, traceback)` when it is done."""
+    exception, or True when it awaits: the host hears `scriptFinished(token, traceback)` when it is done.
+    `allow_await=False` is a script with `async="false"`: top-level await is then a SyntaxError, as in PyScript."""
     try:
-        compiled, is_async = _compile(code, filename)
+        compiled, is_async = _compile(code, filename, allow_await)
         namespace = __main__.__dict__
         if not is_async:
             exec(compiled, namespace)

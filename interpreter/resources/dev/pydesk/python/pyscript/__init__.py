@@ -17,7 +17,9 @@ from pyscript.context import (
 )
 from pyscript.display import HTML, display
 from pyscript.events import Event, when
+from pyscript.fetch import fetch
 from pyscript.util import NotSupported
+from pyscript.websocket import WebSocket
 
 try:
     from pyscript.context import sync
@@ -29,7 +31,5 @@ def _not_yet(name):
     return NotSupported(f"pyscript.{name}", f"pyscript.{name} is not available in this version of PyDesk yet")
 
 
-fetch = _not_yet("fetch")
-WebSocket = _not_yet("WebSocket")
 py_import = _not_yet("py_import")
 workers = _not_yet("workers")

@@ -79,6 +79,7 @@ public final class PageHarness implements AutoCloseable {
 
     /** Opens a page and waits until every main-thread script has run. */
     public PageSession open(Path page) {
+        events.clear(); // the console of the page before is not this page's
         CompletableFuture<PageSession> session = new CompletableFuture<>();
         FxThread.run(() -> {
             loader.onSession(session::complete);

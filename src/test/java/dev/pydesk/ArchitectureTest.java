@@ -1,0 +1,123 @@
+package dev.pydesk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The folders are the architecture: {@code bridge/}, {@code interpreter/}, {@code inspector/} and {@code app/} hold
+ * the packages {@code dev.pydesk.bridge..}, {@code dev.pydesk.interpreter..}, {@code dev.pydesk.inspector..} and
+ * {@code dev.pydesk.app..}, and dependencies point one way: app -> inspector, app -> interpreter -> bridge.
+ */
+class ArchitectureTest {
+    private static final String BRIDGE = "dev.pydesk.bridge..";
+    private static final String INTERPRETER = "dev.pydesk.interpreter..";
+    private static final String INSPECTOR = "dev.pydesk.inspector..";
+    private static final String APP = "dev.pydesk.app..";
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.pydesk");
+        assertTrue(classes.contain("dev.pydesk.bridge.JsRealm"), "the main classes were not imported");
+        assertTrue(classes.stream().noneMatch(c -> c.getSimpleName().endsWith("Test")), "test classes were imported");
+    }
+
+    @Test
+    void bridgeDependsOnNoOtherLayer() {
+        noClasses().that().resideInAPackage(BRIDGE)
+                .should().dependOnClassesThat().resideInAnyPackage(INTERPRETER, INSPECTOR, APP)
+                .because("the bridge is the bottom layer: the JavaScript side of the page, nothing of Python or UI")
+                .check(classes);
+    }
+
+    @Test
+    void interpreterDependsOnNeitherInspectorNorApp() {
+        noClasses().that().resideInAPackage(INTERPRETER)
+                .should().dependOnClassesThat().resideInAnyPackage(INSPECTOR, APP)
+                .check(classes);
+    }
+
+    @Test
+    void inspectorDependsOnNeitherInterpreterNorApp() {
+        noClasses().that().resideInAPackage(INSPECTOR)
+                .should().dependOnClassesThat().resideInAnyPackage(INTERPRETER, APP)
+                .allowEmptyShould(true) // inspector/ has no classes yet; the rule holds for the first one
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenTheLayers() {
+        slices().matching("dev.pydesk.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Page JavaScript objects ({@code netscape.javascript.JSObject}) belong to the bridge, which hands Python only
+     * opaque handles, and to the interpreter layer, which reads the page's script tags and writes their output. The
+     * app touches the DOM in one place: {@code --headless --wait-for SELECTOR} asks the document for the selector.
+     */
+    @Test
+    void onlyBridgeInterpreterAndHeadlessWaitTouchPageJavaScript() {
+        noClasses().that().resideOutsideOfPackages(BRIDGE, INTERPRETER)
+                .and().haveNameNotMatching("dev\\.pydesk\\.app\\.HeadlessRun(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("netscape.javascript..")
+                .because("JSObjects must only reach page Python through the bridge's opaque JsRef handles")
+                .check(classes);
+        // ... and the exception is real: if HeadlessRun stops using JSObject, drop it from the rule above.
+        assertTrue(classes.get("dev.pydesk.app.HeadlessRun").getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> d.getTargetClass().getPackageName().equals("netscape.javascript")));
+    }
+
+    /** The rules above are not vacuous: the import sees the real dependencies, e.g. interpreter -> bridge. */
+    @Test
+    void rulesSeeRealDependencies() {
+        assertThrows(AssertionError.class, () -> noClasses().that().resideInAPackage(INTERPRETER)
+                .should().dependOnClassesThat().resideInAPackage(BRIDGE).check(classes));
+        assertThrows(AssertionError.class, () -> noClasses().that().resideInAPackage(APP)
+                .should().dependOnClassesThat().resideInAPackage(INTERPRETER).check(classes));
+    }
+
+    /** Every source file in a layer's folder declares a package of that layer. */
+    @Test
+    void foldersArePackages() throws IOException {
+        List<String> misplaced = new ArrayList<>();
+        int files = 0;
+        Pattern packageLine = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+        for (String layer : List.of("bridge", "interpreter", "inspector", "app")) {
+            Path root = Path.of(layer, "java");
+            if (!Files.isDirectory(root)) continue; // inspector/ has no sources yet
+            try (Stream<Path> sources = Files.walk(root)) {
+                for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    files++;
+                    Matcher declared = packageLine.matcher(Files.readString(source));
+                    String pkg = declared.find() ? declared.group(1) : "";
+                    String expected = root.relativize(source.getParent()).toString().replace('/', '.');
+                    if (!(pkg.equals("dev.pydesk." + layer) || pkg.startsWith("dev.pydesk." + layer + "."))
+                            || !pkg.equals(expected)) {
+                        misplaced.add(source + " declares package '" + pkg + "'");
+                    }
+                }
+            }
+        }
+        assertTrue(files > 20, "found only " + files + " sources: is the working directory the project?");
+        assertEquals(List.of(), misplaced);
+    }
+}

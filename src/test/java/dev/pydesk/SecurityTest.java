@@ -1,0 +1,626 @@
+package dev.pydesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.FxThread;
+import dev.pydesk.testing.PageHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import netscape.javascript.JSObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Least privilege, checked on a real WebView with real GraalPy interpreters: page Python reaches no host class,
+ * process, native code or file outside its page folder (and writes nowhere), each attempt failing with a Python
+ * exception the page can catch; page JavaScript reaches no Java object at all.
+ */
+class SecurityTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "TOP-SECRET-" + UUID.randomUUID();
+    /** A fresh WebView for every test: a page that walked all of window must not leave anything to the next. */
+    PageHarness page;
+
+    @TempDir
+    Path dir;
+    Path folder;
+
+    @AfterEach
+    void closePage() {
+        page.close();
+    }
+
+    /**
+     * {@code dir/secret.txt} is outside the page's folder {@code dir/page}; inside it: a readable file, a nested
+     * one, a symlink to the secret, a symlink to the folder that holds the secret and an executable script.
+     */
+    @BeforeEach
+    void layout() throws IOException {
+        page = new PageHarness();
+        folder = Files.createDirectories(dir.resolve("page"));
+        Files.writeString(dir.resolve("secret.txt"), SECRET);
+        Files.writeString(folder.resolve("data.txt"), "inside the page folder");
+        Files.createDirectories(folder.resolve("sub"));
+        Files.writeString(folder.resolve("sub/nested.txt"), "nested");
+        Files.createSymbolicLink(folder.resolve("link.txt"), dir.resolve("secret.txt"));
+        Files.createSymbolicLink(folder.resolve("linkdir"), dir);
+        Files.writeString(folder.resolve("run.sh"), "#!/bin/sh\necho pwned > \"$(dirname \"$0\")/pwned.txt\"\n");
+        assertTrue(folder.resolve("run.sh").toFile().setExecutable(true));
+    }
+
+    // ---------------------------------------------------------------------------------------------- page Python
+
+    /** Any exception (the outcome is "TypeName: message"); an attempt that went through reads "ALLOWED: value". */
+    private static final String ANY = "(?!ALLOWED)\\w+: .*";
+
+    private static String exception(String type) {
+        return type + ": .*";
+    }
+
+    /** Every attempt of page Python and what it must get (a regular expression on its outcome). */
+    private static final Map<String, String> BLOCKED = new LinkedHashMap<>();
+
+    static {
+        // host classes, polyglot tricks and the host objects page Python can see
+        BLOCKED.put("java.type Runtime", ANY);
+        BLOCKED.put("java.type System", ANY);
+        BLOCKED.put("import java.lang.Runtime", ANY);
+        BLOCKED.put("java.add_to_classpath", ANY);
+        BLOCKED.put("polyglot.eval js", ANY);
+        BLOCKED.put("polyglot.eval python", ANY);
+        BLOCKED.put("polyglot.import_value", ANY);
+        BLOCKED.put("__graalpython__.read_file /etc/passwd", exception("PermissionError"));
+        BLOCKED.put("host.getClass", exception("AttributeError"));
+        BLOCKED.put("host.hashCode", exception("AttributeError"));
+        BLOCKED.put("host.toString", exception("AttributeError"));
+        BLOCKED.put("host.wait", exception("AttributeError"));
+        BLOCKED.put("js.getClass", exception("AttributeError"));
+        BLOCKED.put("js.realm (private field)", exception("AttributeError"));
+        BLOCKED.put("js.js (private method)", exception("AttributeError"));
+        BLOCKED.put("window ref.getClass", exception("AttributeError"));
+        BLOCKED.put("window ref.js (package-private field)", exception("AttributeError"));
+        BLOCKED.put("document ref.getClass", exception("AttributeError"));
+        BLOCKED.put("marker.getClass", exception("AttributeError"));
+        BLOCKED.put("marker.name", exception("AttributeError"));
+        BLOCKED.put("proxy ref.getClass", exception("AttributeError"));
+        BLOCKED.put("instantiate foreign type", ANY);
+        // processes
+        BLOCKED.put("subprocess.run /bin/echo", ANY);
+        BLOCKED.put("subprocess.run page script", ANY);
+        // GraalPy's os.system reports a command it could not start as status -1, as C's system() does
+        BLOCKED.put("os.system", "ALLOWED: -1|" + ANY);
+        BLOCKED.put("os.popen", ANY);
+        BLOCKED.put("os.fork", ANY);
+        BLOCKED.put("os.execv", ANY);
+        BLOCKED.put("os.posix_spawn", ANY);
+        // native code
+        BLOCKED.put("ctypes.CDLL", ANY);
+        BLOCKED.put("C extension (sqlite3)", ANY);
+        // reading outside the page's folder
+        BLOCKED.put("read /etc/passwd", exception("PermissionError"));
+        BLOCKED.put("read ../secret.txt", exception("PermissionError"));
+        BLOCKED.put("read absolute secret", exception("PermissionError"));
+        BLOCKED.put("read symlink to outside file", exception("PermissionError"));
+        BLOCKED.put("read through symlinked folder", exception("PermissionError"));
+        BLOCKED.put("read via language home ..", exception("PermissionError"));
+        BLOCKED.put("listdir ..", exception("PermissionError"));
+        BLOCKED.put("listdir /", exception("PermissionError"));
+        BLOCKED.put("chdir ..", ANY);
+        // writing anywhere
+        BLOCKED.put("write new file in page folder", exception("PermissionError"));
+        BLOCKED.put("append to page file", exception("PermissionError"));
+        BLOCKED.put("open page file r+", exception("PermissionError"));
+        BLOCKED.put("os.open O_CREAT", exception("PermissionError"));
+        BLOCKED.put("truncate page file", exception("PermissionError"));
+        BLOCKED.put("remove page file", exception("PermissionError"));
+        BLOCKED.put("rename page file", ANY);
+        BLOCKED.put("mkdir in page folder", exception("PermissionError"));
+        BLOCKED.put("symlink in page folder", ANY);
+        BLOCKED.put("chmod page file", ANY);
+        BLOCKED.put("write /tmp", exception("PermissionError"));
+        BLOCKED.put("write into the language home", exception("PermissionError"));
+        BLOCKED.put("mkdir in the language home", exception("PermissionError"));
+        BLOCKED.put("tempfile.mkstemp", ANY);
+    }
+
+    private static final String PYTHON = """
+            import json, os, sys
+            import _pydesk
+            import js
+            from pyscript.ffi import create_proxy
+
+            outcomes = {}
+
+            def attempt(name, action):
+                try:
+                    value = action()
+                except BaseException as error:
+                    outcomes[name] = type(error).__name__ + ": " + str(error)[:200]
+                else:
+                    outcomes[name] = "ALLOWED: " + repr(value)[:200]
+
+            def java_type(name):
+                import java
+                return java.type(name)
+
+            def from_java_lang():
+                from java.lang import Runtime
+                return Runtime
+
+            def polyglot(action, *args, **kwargs):
+                import polyglot as p
+                return getattr(p, action)(*args, **kwargs)
+
+            def graalpython_read(path):
+                import __graalpython__
+                return __graalpython__.read_file(path)
+
+            def read(path):
+                with open(path) as f:
+                    return f.read()
+
+            def ref(proxy):
+                return object.__getattribute__(proxy, "_js_ref")
+
+            def language_home_dir():
+                os.mkdir(os.path.join(sys.prefix, "PROBE_DIR"))
+
+            attempt("java.type Runtime", lambda: java_type("java.lang.Runtime"))
+            attempt("java.type System", lambda: java_type("java.lang.System"))
+            attempt("import java.lang.Runtime", from_java_lang)
+            attempt("java.add_to_classpath", lambda: __import__("java").add_to_classpath("."))
+            attempt("polyglot.eval js", lambda: polyglot("eval", language="js", string="1 + 1"))
+            attempt("polyglot.eval python", lambda: polyglot("eval", language="python", string="1 + 1"))
+            attempt("polyglot.import_value", lambda: polyglot("import_value", "anything"))
+            attempt("__graalpython__.read_file /etc/passwd", lambda: graalpython_read("/etc/passwd"))
+            attempt("host.getClass", lambda: _pydesk.host.getClass())
+            attempt("host.hashCode", lambda: _pydesk.host.hashCode())
+            attempt("host.toString", lambda: _pydesk.host.toString())
+            attempt("host.wait", lambda: _pydesk.host.wait())
+            attempt("js.getClass", lambda: _pydesk.js.getClass())
+            attempt("js.realm (private field)", lambda: _pydesk.js.realm)
+            attempt("js.js (private method)", lambda: _pydesk.js.js)
+            attempt("window ref.getClass", lambda: _pydesk.js.window().getClass())
+            attempt("window ref.js (package-private field)", lambda: _pydesk.js.window().js)
+            attempt("document ref.getClass", lambda: ref(js.document).getClass())
+            attempt("marker.getClass", lambda: _pydesk.js.undefinedMarker().getClass())
+            attempt("marker.name", lambda: _pydesk.js.missingMarker().name())
+            attempt("proxy ref.getClass", lambda: ref(create_proxy(lambda *a: None)).getClass())
+            attempt("instantiate foreign type", lambda: type(_pydesk.host)())
+
+            attempt("subprocess.run /bin/echo", lambda: __import__("subprocess").run(["/bin/echo", "hi"]))
+            attempt("subprocess.run page script", lambda: __import__("subprocess").run([os.path.abspath("run.sh")]))
+            attempt("os.system", lambda: os.system(os.path.abspath("run.sh")))
+            attempt("os.popen", lambda: os.popen("echo hi").read())
+            attempt("os.fork", lambda: os.fork())
+            attempt("os.execv", lambda: os.execv("/bin/sh", ["sh", "-c", "echo hi"]))
+            attempt("os.posix_spawn", lambda: os.posix_spawn("/bin/echo", ["echo"], {}))
+
+            attempt("ctypes.CDLL", lambda: __import__("ctypes").CDLL(None))
+            attempt("C extension (sqlite3)", lambda: __import__("sqlite3"))
+
+            attempt("read /etc/passwd", lambda: read("/etc/passwd"))
+            attempt("read ../secret.txt", lambda: read("../secret.txt"))
+            attempt("read absolute secret", lambda: read(os.path.join(os.path.dirname(os.getcwd()), "secret.txt")))
+            attempt("read symlink to outside file", lambda: read("link.txt"))
+            attempt("read through symlinked folder", lambda: read("linkdir/secret.txt"))
+            attempt("read via language home ..", lambda: read(sys.prefix + "/../../../../../../../../etc/passwd"))
+            attempt("listdir ..", lambda: os.listdir(".."))
+            attempt("listdir /", lambda: os.listdir("/"))
+            attempt("chdir ..", lambda: os.chdir(".."))
+
+            attempt("write new file in page folder", lambda: open("new.txt", "w").write("x"))
+            attempt("append to page file", lambda: open("data.txt", "a").write("x"))
+            attempt("open page file r+", lambda: open("data.txt", "r+").write("x"))
+            attempt("os.open O_CREAT", lambda: os.open("created.txt", os.O_CREAT | os.O_WRONLY))
+            attempt("truncate page file", lambda: os.truncate("data.txt", 0))
+            attempt("remove page file", lambda: os.remove("data.txt"))
+            attempt("rename page file", lambda: os.rename("data.txt", "moved.txt"))
+            attempt("mkdir in page folder", lambda: os.mkdir("newdir"))
+            attempt("symlink in page folder", lambda: os.symlink("/etc/passwd", "passwd-link"))
+            attempt("chmod page file", lambda: os.chmod("data.txt", 0o777))
+            attempt("write /tmp", lambda: open("TMP_PROBE", "w").write("x"))
+            attempt("write into the language home", lambda: open(os.path.join(sys.prefix, "HOME_PROBE"), "w").write("x"))
+            attempt("mkdir in the language home", language_home_dir)
+            attempt("tempfile.mkstemp", lambda: __import__("tempfile").mkstemp())
+
+            attempt("read data.txt", lambda: read("data.txt"))
+            attempt("read sub/nested.txt", lambda: read("sub/nested.txt"))
+            attempt("listdir .", lambda: sorted(os.listdir(".")))
+            attempt("cwd", lambda: os.getcwd())
+            outcomes["_home"] = sys.prefix
+
+            js.document.getElementById("outcomes").textContent = json.dumps(outcomes)
+            """;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void pagePythonIsConfinedToReadingItsFolder(String type) throws Exception {
+        String probe = "pydesk-security-" + UUID.randomUUID();
+        Path tmpProbe = Path.of(System.getProperty("java.io.tmpdir"), probe);
+        String python = PYTHON.replace("TMP_PROBE", tmpProbe.toString())
+                .replace("HOME_PROBE", probe).replace("PROBE_DIR", probe + "-dir");
+        Map<String, String> outcomes;
+        boolean wroteTmp;
+        try {
+            page.open(folder, "p.html", """
+                    <html><body><pre id="outcomes"></pre><pre id="native"></pre>
+                    <script type="%1$s">
+                    %2$s
+                    </script>
+                    <script type="%1$s">
+                    import js
+                    try:
+                        import _ctypes
+                        _ctypes.dlopen("libc.so.6")
+                        outcome = "ALLOWED"
+                    except BaseException as error:
+                        outcome = type(error).__name__
+                    js.document.getElementById("native").textContent = outcome
+                    </script>
+                    </body></html>""".formatted(type, python));
+            String json = page.text("#outcomes");
+            assertNotNull(json, page.consoleText());
+            assertFalse(json.isEmpty(), "the probe did not finish:\n" + page.consoleText());
+            outcomes = JSON.readValue(json, new TypeReference<>() {});
+        } finally {
+            wroteTmp = Files.deleteIfExists(tmpProbe);
+        }
+        // A hole in the language home would persist for every later interpreter: clean up before asserting.
+        Path home = Path.of(outcomes.get("_home"));
+        boolean wroteHome = Files.deleteIfExists(home.resolve(probe)) | Files.deleteIfExists(home.resolve(probe + "-dir"));
+
+        List<String> problems = new ArrayList<>();
+        BLOCKED.forEach((attempt, expected) -> {
+            String outcome = outcomes.get(attempt);
+            if (outcome == null) {
+                problems.add(attempt + ": no outcome recorded");
+            } else if (!Pattern.compile(expected, Pattern.DOTALL).matcher(outcome).matches()) {
+                problems.add(attempt + ": expected " + expected + " but got " + outcome);
+            }
+        });
+        assertEquals(List.of(), problems, "page Python got past the sandbox:\n" + String.join("\n", problems));
+
+        assertEquals("ALLOWED: 'inside the page folder'", outcomes.get("read data.txt"));
+        assertEquals("ALLOWED: 'nested'", outcomes.get("read sub/nested.txt"));
+        assertEquals("ALLOWED: " + pythonRepr(folder.toRealPath().toString()), outcomes.get("cwd"));
+        assertTrue(outcomes.get("listdir .").contains("'data.txt'"), outcomes.get("listdir ."));
+
+        // Nothing leaked, nothing changed on disk, and every attempt was an exception the page caught itself.
+        assertFalse(page.text("#outcomes").contains(SECRET), "the secret leaked into the page");
+        assertFalse(page.text("#outcomes").contains("root:"), "/etc/passwd leaked into the page");
+        assertEquals("inside the page folder", Files.readString(folder.resolve("data.txt")));
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("data.txt", "link.txt", "linkdir", "p.html", "run.sh", "sub"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertFalse(wroteTmp, "page Python wrote " + tmpProbe);
+        assertFalse(wroteHome, "page Python wrote into GraalPy's language home " + home);
+        assertEquals(List.of(), page.errors().stream().filter(e -> !e.source().equals(type + "-1"))
+                        .map(ConsoleEvent::text).toList(),
+                "an attempt escaped the page's try/except:\n" + page.consoleText());
+
+        // _ctypes.dlopen without native access trips an internal GraalPy assertion (ShouldNotReachHere) that Python
+        // cannot catch: the script stops with PyDesk's error instead. Blocked all the same: no library is loaded.
+        assertFalse("ALLOWED".equals(page.text("#native")), "page Python loaded a native library");
+    }
+
+    private static String pythonRepr(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Disabled("SECURITY HOLE (PythonRuntime, since main's fe16d25 'Python's own networking': "
+            + "IOAccess.allowHostSocketAccess(true) is all or nothing): page Python can listen on any interface, "
+            + "which no web page can, and talk raw TCP/UDP to any local service. Enable once sockets are narrowed.")
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void pagePythonCannotListenOnTheNetwork(String type) throws Exception {
+        page.open(folder, "p.html", """
+                <html><body><pre id="outcome"></pre>
+                <script type="%s">
+                import js, socket
+                try:
+                    server = socket.socket()
+                    server.bind(("0.0.0.0", 0))
+                    server.listen()
+                    outcome = "ALLOWED: listening on port %%d" %% server.getsockname()[1]
+                except BaseException as error:
+                    outcome = type(error).__name__ + ": " + str(error)
+                js.document.getElementById("outcome").textContent = outcome
+                </script>
+                </body></html>""".formatted(type));
+        String outcome = page.text("#outcome");
+        assertFalse(outcome == null || outcome.isEmpty(), page.consoleText());
+        assertFalse(outcome.startsWith("ALLOWED"), outcome);
+    }
+
+    // ------------------------------------------------------------------------------------------ page JavaScript
+
+    /**
+     * {@code isJava(v)}: why {@code v} looks like a Java object of WebKit's Java bridge (a {@code getClass} member, a
+     * Java-style {@code toString}, or a Java exception when it is converted), else null. {@code walk(root, path,
+     * depth)}: a breadth-first walk over own property names, the prototype chain and Java-ish member names, calling
+     * the Java-only ones when present; returns the findings.
+     */
+    private static final String PROBE_LIBRARY = """
+            window.__probe = (function () {
+              const JAVA_NAMES = ["getClass", "class", "getClassLoader", "forName", "java", "Packages", "javax",
+                  "netscape", "sun", "JavaImporter", "JavaAdapter", "invoke", "console", "door", "javaDoor",
+                  "getMember", "setMember", "getSlot", "eval", "call", "helpers", "host", "realm", "js"];
+              const CALL = ["getClass", "getClassLoader", "forName", "class"];
+              const JAVA_STRING = /^(class |interface )?(java|javax|jdk|sun|com\\.sun|netscape|org\\.graalvm|dev\\.pydesk)\\.|^[A-Za-z_$][\\w$]*(\\.[\\w$]+)+@[0-9a-f]+$/;
+              // a Java exception or class named in an error message ("JavaScript" alone is no finding)
+              const JAVA_ERROR = /\\b(java|javax|jdk|sun|netscape)\\.[a-z]|dev\\.pydesk\\.|org\\.graalvm|Trampoline/;
+              const isObject = (v) => v !== null && (typeof v === "object" || typeof v === "function");
+              function isJava(v) {
+                if (!isObject(v)) return null;
+                try {
+                  if (typeof v.getClass === "function") return "has getClass()";
+                } catch (e) {
+                  if (JAVA_ERROR.test(String(e))) return "getClass lookup threw " + e;
+                }
+                try {
+                  const s = String(v);
+                  if (JAVA_STRING.test(s)) return "toString " + s;
+                } catch (e) {
+                  if (JAVA_ERROR.test(String(e))) return "String() threw " + e;
+                }
+                return null;
+              }
+              function walk(root, rootPath, maxDepth) {
+                const findings = [], seen = new Set([root]), queue = [[root, rootPath, 0]];
+                let visited = 0;
+                const look = (value, path, depth) => {
+                  // some getters (ReadableStream's closed, ...) hand out rejected promises: keep them quiet
+                  if (value instanceof Promise) value.catch(() => {});
+                  const why = isJava(value);
+                  if (why) findings.push(path + ": " + why);
+                  if (isObject(value) && depth <= maxDepth && !seen.has(value)) {
+                    seen.add(value);
+                    queue.push([value, path, depth]);
+                  }
+                };
+                const first = isJava(root);
+                if (first) findings.push(rootPath + ": " + first);
+                while (queue.length && visited < 250000) {
+                  const [object, path, depth] = queue.shift();
+                  visited++;
+                  let names = [];
+                  try { names = Object.getOwnPropertyNames(object); } catch (e) { }
+                  for (const name of names.concat(JAVA_NAMES)) {
+                    let value;
+                    try { value = object[name]; } catch (e) {
+                      if (JAVA_ERROR.test(String(e))) findings.push(path + "." + name + ": lookup threw " + e);
+                      continue;
+                    }
+                    look(value, path + "." + name, depth + 1);
+                    if (CALL.includes(name) && typeof value === "function") {
+                      try { look(value.call(object), path + "." + name + "()", depth + 1); } catch (e) {
+                        if (JAVA_ERROR.test(String(e))) findings.push(path + "." + name + "(): threw " + e);
+                      }
+                    }
+                  }
+                  try { look(Object.getPrototypeOf(object), path + ".__proto__", depth + 1); } catch (e) { }
+                }
+                return {findings: findings, visited: visited};
+              }
+              const isJavaString = (v) => typeof v === "string" && JAVA_STRING.test(v);
+              return {isJava: isJava, isJavaString: isJavaString, javaError: (e) => JAVA_ERROR.test(String(e)), walk: walk};
+            })();
+            """;
+
+    private static final String CALLBACK_PAGE = """
+            <html><body><div id="status"></div>
+            <script type="%s">
+            from pyscript.ffi import create_proxy
+            import js
+
+            def echo(*args):
+                return args[0] if args else None
+
+            js.window.pyCallback = create_proxy(lambda *args: 1)
+            js.window.pyEcho = create_proxy(echo)
+            js.window.pyClick = create_proxy(lambda event: js.document.body.setAttribute("data-clicked", event.type))
+            js.document.body.addEventListener("click", js.window.pyClick)
+            js.document.getElementById("status").textContent = "ready"
+            </script>
+            </body></html>""";
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> walk(String root, int depth) throws IOException {
+        String json = (String) page.js("JSON.stringify(window.__probe.walk(" + root + ", " + PageHarness.quote(root)
+                + ", " + depth + "))");
+        return JSON.readValue(json, Map.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void pageJavaScriptReachesNoJavaObject(String type) throws Exception {
+        page.open(folder, "p.html", CALLBACK_PAGE.formatted(type));
+        assertEquals("ready", page.text("#status"), page.consoleText());
+        page.js(PROBE_LIBRARY);
+
+        // The boot factory stays (it cannot be replaced), but it is spent: calling it again gives nothing.
+        assertEquals(Boolean.FALSE, page.js("window.__pydesk_boot.pending"), "the boot factory was not used up");
+        assertEquals(null, page.js("window.__pydesk_boot({console() {}, invoke() {}}, 1, 2, 3, 4)"));
+        assertEquals(Boolean.FALSE, page.js("Object.getOwnPropertyDescriptor(window, '__pydesk_boot').configurable"));
+        for (String global : List.of("java", "javax", "Packages", "netscape", "sun", "JavaImporter", "door",
+                "javaDoor", "__pydesk_door", "pydesk")) {
+            assertEquals("undefined", page.js("typeof window['" + global + "']"), global + " is on window");
+        }
+        assertEquals("", page.js("Object.getOwnPropertyNames(window).filter(n => /pydesk|java|door/i.test(n))"
+                + ".filter(n => n !== '__probe' && n !== '__pydesk_boot').join()"));
+
+        Map<String, Object> fromWindow = walk("window", 3);
+        assertEquals(List.of(), fromWindow.get("findings"), "page JavaScript reaches Java from window");
+        assertTrue(((Number) fromWindow.get("visited")).intValue() > 1000, "the walk did not get far: " + fromWindow);
+
+        // The Python callback is a plain JS function: nothing but length/name/prototype, and nothing Java behind it.
+        assertEquals("function", page.js("typeof window.pyCallback"));
+        assertEquals("length,name,prototype", page.js("Object.getOwnPropertyNames(window.pyCallback).sort().join()"));
+        assertEquals("[object Function]", page.js("Object.prototype.toString.call(window.pyCallback)"));
+        assertEquals(Boolean.TRUE, page.js("Object.getPrototypeOf(window.pyCallback) === Function.prototype"));
+        assertEquals("constructor", page.js("Object.getOwnPropertyNames(window.pyCallback.prototype).join()"));
+        assertEquals(Boolean.TRUE, page.js("(() => { try { return window.pyCallback.caller, false; }"
+                + " catch (e) { return e instanceof TypeError; } })()"), "a strict function hides its caller");
+        for (String callback : List.of("window.pyCallback", "window.pyEcho", "window.pyClick")) {
+            Map<String, Object> fromCallback = walk(callback, 3);
+            assertEquals(List.of(), fromCallback.get("findings"), "Java reachable from " + callback);
+        }
+
+        // Weird receivers and arguments: whatever JS passes, what comes back is JS, never a Java object.
+        String spoof = (String) page.js("""
+                (function () {
+                  const isJava = window.__probe.isJava, out = [];
+                  const trapLog = [];
+                  let logging = true;
+                  const log = (entry) => { if (logging && trapLog.length < 10000) trapLog.push(entry); };
+                  const spy = new Proxy({}, {
+                    get(t, k, r) { log(["get", k]); return Reflect.get(t, k, r); },
+                    has(t, k) { log(["has", k]); return Reflect.has(t, k); },
+                    ownKeys(t) { log(["ownKeys"]); return Reflect.ownKeys(t); },
+                    getOwnPropertyDescriptor(t, k) { log(["getOwnPropertyDescriptor", k]); return Reflect.getOwnPropertyDescriptor(t, k); },
+                  });
+                  const fakeJava = { getClass() { return "fake"; }, toString() { return "dev.pydesk.bridge.JsDoor@1"; },
+                                     valueOf() { return 7; }, js: {}, realm: {}, invoke() { return 1; } };
+                  const sparse = []; sparse[1000] = 1;
+                  const argLists = [[], [undefined], [null], [NaN, Infinity, -0], [2 ** 53 + 2], [10n], [Symbol("s")],
+                    ["dev.pydesk.bridge.JsDoor@1"], [window], [document], [document.body], [window.pyCallback],
+                    [fakeJava], [spy], [Object.freeze({a: 1})], [Object.create(null)], [new Error("x")], sparse,
+                    Array.from({length: 50}, (_, i) => i), [[1, [2, [3]]]], [function () { return this; }]];
+                  const receivers = [undefined, null, window, fakeJava, spy, 42, "str"];
+                  for (const name of ["pyCallback", "pyEcho"]) {
+                    const f = window[name];
+                    for (const self of receivers) {
+                      for (const args of argLists) {
+                        let result;
+                        try { result = Reflect.apply(f, self, args); } catch (e) {
+                          out.push(name + " threw " + e); continue;
+                        }
+                        // pyEcho hands back the page's own (fake) objects and strings: only something new counts
+                        const why = result === args[0] ? null
+                            : isJava(result) || (window.__probe.isJavaString(result) ? "string " + result : null);
+                        if (why) out.push(name + " returned Java: " + why);
+                        if (name === "pyEcho" && typeof args[0] === "object" && args[0] !== null && result !== args[0])
+                          out.push("pyEcho did not return the same object for " + String(args[0]));
+                      }
+                    }
+                  }
+                  logging = false;
+                  for (const entry of trapLog) for (const part of entry) {
+                    const why = isJava(part);
+                    if (why) out.push("a proxy trap saw Java: " + why);
+                  }
+                  try { out.push(...window.__probe.walk(window.pyEcho(window), "echoed", 1).findings); } catch (e) { out.push("" + e); }
+                  document.body.click();
+                  return out.join("\\n");
+                })()""");
+        assertEquals("", spoof, "page JS spoofed its way to something Java-ish");
+        assertEquals(List.of(), page.errors().stream().map(ConsoleEvent::text).toList(), page.consoleText());
+        assertEquals("click", page.js("document.body.getAttribute('data-clicked')"), "the click handler did not run");
+
+        // The detector itself works: a Java object planted two levels below window is found.
+        FxThread.run(() -> {
+            JSObject window = (JSObject) page.webView().getEngine().executeScript("window.__planted = {inner: {}}; window");
+            ((JSObject) ((JSObject) window.getMember("__planted")).getMember("inner")).setMember("probe", new Object());
+        });
+        List<?> planted = (List<?>) walk("window", 3).get("findings");
+        assertTrue(planted.stream().anyMatch(f -> String.valueOf(f).startsWith("window.__planted.inner.probe: ")),
+                "the detector missed a planted Java object: " + planted);
+    }
+
+    /**
+     * The attacks below are page scripts that run before PyDesk attaches to the page (boot.js runs first, PyDesk
+     * attaches once the page has loaded); each keeps whatever Java object it is handed in {@code window.stolen}.
+     */
+    private void assertNothingStolen(String type, String attack) throws IOException {
+        page.open(folder, "p.html", """
+                <html><body><div id="status"></div>
+                <script>
+                window.stolen = [];
+                const keep = (values) => { for (const v of values) {
+                  try { if (v !== null && typeof v === "object" && typeof v.getClass === "function") window.stolen.push(v); }
+                  catch (e) { window.stolen.push(e); }
+                } };
+                %s
+                </script>
+                <script type="%s">
+                from pyscript.ffi import create_proxy
+                import js
+                js.window.pyCallback = create_proxy(lambda *args: 1)
+                js.document.getElementById("status").textContent = "ready"
+                </script>
+                </body></html>""".formatted(attack, type));
+        assertEquals("ready", page.text("#status"), page.consoleText());
+        page.js(PROBE_LIBRARY);
+        assertEquals("", page.js("window.stolen.map(v => window.__probe.isJava(v) || String(v)).join('\\n')"),
+                "page JS captured Java objects");
+        assertEquals(List.of(), walk("window", 2).get("findings"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void pageScriptCannotStealTheDoorByReplacingTheBootFactory(String type) throws IOException {
+        assertNothingStolen(type, """
+                const original = window.__pydesk_boot;
+                Object.defineProperty(window, "__pydesk_boot", {configurable: true, value: function (...args) {
+                  keep(args);
+                  return original.apply(this, args);
+                }});""");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void pageScriptCannotStealTheDoorByReplacingFunctionPrototypeCall(String type) throws IOException {
+        assertNothingStolen(type, """
+                Function.prototype.call = function (self, ...args) {
+                  keep(args);
+                  return Reflect.apply(this, self, args);
+                };""");
+    }
+
+    /** A Python exception in a callback, or a call after destroy(), hands page JS no Java marker or Java error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void aFailingOrDestroyedCallbackHandsJavaScriptNoJavaObject(String type) throws IOException {
+        page.open(folder, "p.html", """
+                <html><body><div id="status"></div>
+                <script type="%s">
+                from pyscript.ffi import create_proxy
+                import js
+                js.window.pyBoom = create_proxy(lambda *args: 1 / 0)
+                destroyed = create_proxy(lambda *args: 1)
+                js.window.pyDestroyed = destroyed
+                destroyed.destroy()
+                js.document.getElementById("status").textContent = "ready"
+                </script>
+                </body></html>""".formatted(type));
+        assertEquals("ready", page.text("#status"), page.consoleText());
+        page.js(PROBE_LIBRARY);
+        for (String callback : List.of("pyBoom", "pyDestroyed")) {
+            Object outcome = page.js("(() => { let r; try { r = window." + callback + "(); } catch (e) {"
+                    + " return window.__probe.javaError(e) ? 'threw Java: ' + e : null; }"
+                    + " const why = window.__probe.isJava(r); return why ? typeof r + ' ' + why : null; })()");
+            assertEquals(null, outcome, callback + "() handed page JS a Java object");
+        }
+        assertTrue(page.consoleText().contains("ZeroDivisionError"), page.consoleText());
+    }
+}
