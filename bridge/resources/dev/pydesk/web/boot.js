@@ -230,7 +230,10 @@
       },
       // js_import and js_modules: dynamic import(), relative to the page (not to this script).
       jsImport(...urls) {
-        return Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href)));
+        // A failure names the module: WebKit's "Importing a module script failed." does not.
+        return Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href).catch((error) => {
+          throw new Error(`could not import ${url}: ${error}`);
+        })));
       },
       dispatch(target, type, detail) {
         const eventDetail = detail === UNDEF_IN || detail === null ? { worker: false } : detail;

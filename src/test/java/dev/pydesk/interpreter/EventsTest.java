@@ -407,7 +407,7 @@ class EventsTest {
                 + "    @when('click', '#b')\n    def on_click(*args):\n        log(f'clicked {len(args)}')\n"
                 + "</script></body></html>");
         assertEquals("function", page.js("typeof window.captured"), page.consoleText());
-        JavaObjectProbe.assertDetectorFindsPlantedJava(page);
+        JavaObjectProbe.assertDetectorFindsPlantedJava();
         JavaObjectProbe.assertNoJava(page, "window.captured");
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }

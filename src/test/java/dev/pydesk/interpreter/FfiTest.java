@@ -351,7 +351,7 @@ class FfiTest {
         assertEquals("'AttributeError'", shown.get("ref.getClass"));
         assertEquals("'AttributeError'", shown.get("ref.js"));
         assertEquals("'AttributeError'", shown.get("callback_id.getClass"));
-        JavaObjectProbe.assertDetectorFindsPlantedJava(page);
+        JavaObjectProbe.assertDetectorFindsPlantedJava();
         for (String function : List.of("window.pyEcho", "window.kept[0]", "window.converted.f",
                 "window.converted.list[0]")) {
             assertEquals("function", page.js("typeof " + function), function);
