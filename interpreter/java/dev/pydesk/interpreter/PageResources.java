@@ -3,7 +3,6 @@ package dev.pydesk.interpreter;
 import dev.pydesk.interpreter.page.PageServer;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +18,6 @@ import java.util.Optional;
  * page's folder straight from disk (never outside it), {@code http(s)} URLs over the network.
  */
 final class PageResources {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-
     private final URI pageUri;
     private final PageServer server;
 
@@ -77,7 +71,7 @@ final class PageResources {
 
     private static String fetch(URI uri, String reference) throws IOException {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = Fetcher.HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) throw notFound(reference);
             if (response.statusCode() >= 400) {

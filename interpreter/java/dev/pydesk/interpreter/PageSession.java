@@ -33,8 +33,6 @@ public final class PageSession implements AutoCloseable {
     private final JsRealm realm;
     private final PythonRuntime runtime;
     private final ConsoleBus console;
-    private final Watchdog watchdog;
-    private final Path pageFolder;
     private final String pageName;
     private final PageResources resources;
     private final Map<String, CompletableFuture<Interpreter>> interpreters = new HashMap<>();
@@ -56,8 +54,6 @@ public final class PageSession implements AutoCloseable {
         this.realm = realm;
         this.runtime = runtime;
         this.console = console;
-        this.watchdog = watchdog;
-        this.pageFolder = pageFolder;
         this.pageName = pageName;
         this.resources = resources;
         this.status = status;
