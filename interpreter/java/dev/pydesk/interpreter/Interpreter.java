@@ -1,16 +1,13 @@
 package dev.pydesk.interpreter;
 
-import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.JsAccess;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.PythonHost;
 import dev.pydesk.bridge.Timing;
-import dev.pydesk.bridge.WebSockets;
 import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.bridge.FxThread;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,25 +24,28 @@ import org.graalvm.polyglot.Value;
  */
 public final class Interpreter implements PythonHost, AutoCloseable {
     private final String type;
+    private final boolean worker;
+    private final Executor owner;
     private final Context context;
     private final ConsoleRouting routing;
     private final Watchdog watchdog;
     private final ErrorSink errors;
     private final Value runner;
     private final Value caller;
-    private final Scheduler scheduler;
-    private final WebSockets sockets;
+    private final HostServices services;
     private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile String currentTarget;
+    private volatile boolean closed;
     private int depth;
 
-    private Interpreter(String type, PythonRuntime.PreparedContext prepared, Watchdog watchdog, ErrorSink errors,
-                        Value runner, Value caller, Scheduler scheduler, WebSockets sockets) {
+    private Interpreter(String type, boolean worker, Executor owner, PythonRuntime.PreparedContext prepared,
+                        Watchdog watchdog, ErrorSink errors, Value runner, Value caller, HostServices services) {
         this.type = type;
-        this.sockets = sockets;
-        this.scheduler = scheduler;
+        this.worker = worker;
+        this.owner = owner;
+        this.services = services;
         this.context = prepared.context();
         this.routing = prepared.routing();
         this.watchdog = watchdog;
@@ -54,96 +54,41 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         this.caller = caller;
     }
 
-    /** Binds a prepared context to a page. Runs on the thread that will own the interpreter. */
-    static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, boolean worker, PageConfig config,
-                            PageEnvironment page) {
+    /** Binds a prepared context to a page as one of its main-thread interpreters. FX thread. */
+    static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, PageConfig config,
+                            PageEnvironment page, PageWorkers workers) {
+        return bind(prepared, type, config, page, FxThread::later, workers, null);
+    }
+
+    /**
+     * Binds a prepared context to a page. Runs on the thread that will own the interpreter; {@code owner} runs work
+     * on that thread. {@code self} is the worker this interpreter runs, null for the page's main thread.
+     */
+    static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, PageConfig config,
+                            PageEnvironment page, Executor owner, PageWorkers workers, PageWorker self) {
         JsRealm realm = page.realm();
         Path pageFolder = page.pageFolder();
-        ConsoleBus bus = page.console();
-        Watchdog watchdog = page.watchdog();
-        ErrorSink errors = page.errors();
-        Fetcher fetcher = new Fetcher(page.resources());
-        WebSockets sockets = new WebSockets(FxThread::later);
         prepared.fileSystem().setRoot(pageFolder);
-        prepared.routing().bind(bus);
-        prepared.routing().source(type);
+        prepared.routing().bind(page.console());
+        prepared.routing().source(self == null ? type : self.label());
         Context context = prepared.context();
-        Interpreter[] self = new Interpreter[1];
-        Supplier<String> target = () -> self[0] == null ? null : self[0].currentTarget;
-        Scheduler scheduler = new Scheduler(FxThread::later);
-        InterpreterHost host = new InterpreterHost(type, worker, PythonLiteral.of(config.asMap()), target,
-                new InterpreterHost.LoopServices() {
-                    @Override
-                    public long schedule(double delayMillis, Value callback) {
-                        return scheduler.schedule(delayMillis, () -> self[0].callPython(callback));
-                    }
-
-                    @Override
-                    public void cancel(long timer) {
-                        scheduler.cancel(timer);
-                    }
-
-                    @Override
-                    public void scriptFinished(int token, String traceback) {
-                        self[0].finished(token, traceback);
-                    }
-
-                    @Override
-                    public void reportError(String text) {
-                        errors.pageError(self[0].routing.source(), text);
-                    }
-
-                    @Override
-                    public void fetch(String url, String method, List<String> headers, byte[] body, Value callback) {
-                        self[0].inFlight.incrementAndGet();
-                        fetcher.fetch(url, method, headers, body, result -> FxThread.later(() -> {
-                            self[0].inFlight.decrementAndGet();
-                            self[0].callPython(callback, result.status(), result.statusText(), result.url(),
-                                    String.join("\n", result.headers()),
-                                    new String(result.body(), StandardCharsets.ISO_8859_1), result.errorType(),
-                                    result.error());
-                        }));
-                    }
-
-                    @Override
-                    public int openWebSocket(String url, List<String> protocols, Value callback) {
-                        return sockets.open(url, protocols, new WebSockets.Listener() {
-                            @Override
-                            public void onOpen(String protocol, String extensions) {
-                                self[0].callPython(callback, "open", protocol, extensions, null);
-                            }
-
-                            @Override
-                            public void onMessage(String data, boolean binary) {
-                                self[0].callPython(callback, "message", data, binary, null);
-                            }
-
-                            @Override
-                            public void onError(String message) {
-                                self[0].callPython(callback, "error", message, null, null);
-                            }
-
-                            @Override
-                            public void onClose(int code, String reason, boolean wasClean) {
-                                self[0].callPython(callback, "close", code, reason, wasClean);
-                            }
-                        });
-                    }
-
-                    @Override
-                    public WebSockets webSockets() {
-                        return sockets;
-                    }
-                });
-        PythonHost forwarding = (callable, args) -> self[0].callFromJs(callable, args);
+        WorkerAccess workerAccess = new WorkerAccess(workers, self);
+        HostServices services = new HostServices(owner, new Fetcher(page.resources()), workerAccess);
+        Interpreter[] made = new Interpreter[1];
+        Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
+        InterpreterHost host = new InterpreterHost(type, self != null, PythonLiteral.of(config.asMap()), target,
+                services);
+        PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
         pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
         Value runnerModule = context.eval("python", "import _pydesk.runner\n_pydesk.runner");
         context.eval("python", "import os\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\ndel os");
-        Timing.mark(type + " interpreter: bound to the page");
-        self[0] = new Interpreter(type, prepared, watchdog, errors, runnerModule.getMember("run"),
-                runnerModule.getMember("call"), scheduler, sockets);
-        return self[0];
+        Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
+        made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(),
+                runnerModule.getMember("run"), runnerModule.getMember("call"), services);
+        services.attach(made[0]);
+        workerAccess.attach(made[0]);
+        return made[0];
     }
 
     /** Makes the page's {@code py-*} (or {@code mpy-*}) attributes call functions of this interpreter. */
@@ -186,28 +131,65 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         return done;
     }
 
-    private void finished(int token, String traceback) {
+    void finished(int token, String traceback) {
         finished(token, traceback, true);
+    }
+
+    /** An error outside any script run (a task, a handler): console and banner. */
+    void reportError(String text) {
+        if (!closed) errors.pageError(routing.source(), text);
+    }
+
+    /** Work that keeps the interpreter busy (a request, a call into a worker) started / ended. */
+    void started() {
+        inFlight.incrementAndGet();
+    }
+
+    void ended() {
+        inFlight.decrementAndGet();
+    }
+
+    /** Runs work on the interpreter's own thread. */
+    void execute(Runnable work) {
+        if (!closed) owner.execute(work);
+    }
+
+    boolean isWorker() {
+        return worker;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    String source() {
+        return routing.source();
+    }
+
+    /** A function of PyDesk's Python package in this interpreter ("module.name"), e.g. for workers' plumbing. */
+    Value function(String module, String name) {
+        return context.eval("python", "import " + module + "\n" + module + "." + name);
     }
 
     private void finished(int token, String traceback, boolean ok) {
         CompletableFuture<Boolean> done = awaiting.remove(token);
-        if (traceback != null) errors.pageError(routing.source(), traceback);
+        if (traceback != null && !closed) errors.pageError(routing.source(), traceback);
         if (done != null) done.complete(ok && traceback == null);
     }
 
     /** Timers, awaiting scripts: work this interpreter still has to do (headless mode waits for it). */
     public int pendingWork() {
-        return scheduler.pending() + awaiting.size() + inFlight.get();
+        return services.scheduler().pending() + awaiting.size() + inFlight.get();
     }
 
     /** Runs a Python callable from the event loop, guarded and with its errors reported. */
     void callPython(Value callable, Object... args) {
+        if (closed) return;
         Object[] all = new Object[args.length + 1];
         all[0] = callable;
         System.arraycopy(args, 0, all, 1, args.length);
         Value pair = guarded(routing.source(), () -> caller.execute(all));
-        if (pair != null && !pair.getArrayElement(1).isNull()) {
+        if (pair != null && !pair.getArrayElement(1).isNull() && !closed) {
             errors.pageError(routing.source(), pair.getArrayElement(1).asString());
         }
     }
@@ -218,8 +200,22 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         return result == null ? null : result.toString();
     }
 
+    /**
+     * JavaScript calls a Python callable (an event handler, a proxy). On the page's main thread it runs now and its
+     * result goes back to JavaScript; a worker's callable is queued on the worker's thread and JavaScript gets
+     * {@code undefined} (the FX thread never waits for a worker, so the two can never deadlock).
+     */
     @Override
     public Value callFromJs(Value callable, Object[] args) {
+        if (worker) {
+            execute(() -> callPython(callable, args));
+            return null;
+        }
+        return invoke(callable, args);
+    }
+
+    /** Calls a Python callable on this interpreter's thread: its result, or null when it raised (reported). */
+    Value invoke(Value callable, Object... args) {
         Object[] all = new Object[args.length + 1];
         all[0] = callable;
         System.arraycopy(args, 0, all, 1, args.length);
@@ -227,7 +223,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         if (pair == null) return null;
         Value traceback = pair.getArrayElement(1);
         if (!traceback.isNull()) {
-            errors.pageError(routing.source(), traceback.asString());
+            if (!closed) errors.pageError(routing.source(), traceback.asString());
             return null;
         }
         return pair.getArrayElement(0);
@@ -239,6 +235,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         try {
             return work.get();
         } catch (PolyglotException e) {
+            if (closed) return null;
             boolean timedOut = outermost && watchdog.finished(context);
             outermost = false;
             if (timedOut || e.isInterrupted() || e.isCancelled()) {
@@ -256,8 +253,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.close();
-        sockets.close();
+        closed = true;
+        services.close();
         awaiting.values().forEach(done -> done.complete(false));
         context.close(true);
     }

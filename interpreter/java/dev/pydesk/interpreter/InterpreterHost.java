@@ -32,6 +32,8 @@ public final class InterpreterHost {
         int openWebSocket(String url, List<String> protocols, Value callback);
 
         WebSockets webSockets();
+
+        WorkerAccess workers();
     }
 
     InterpreterHost(String type, boolean worker, String configLiteral, Supplier<String> currentTarget,
@@ -115,6 +117,12 @@ public final class InterpreterHost {
     @Export
     public void reportError(String text) {
         loop.reportError(text);
+    }
+
+    /** Workers of the page: {@code pyscript.workers}, {@code PyWorker}, and {@code sync} inside a worker. */
+    @Export
+    public WorkerAccess workers() {
+        return loop.workers();
     }
 
     @Export

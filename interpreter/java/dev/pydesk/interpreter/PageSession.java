@@ -44,6 +44,8 @@ public final class PageSession implements AutoCloseable {
     private final Runnable unsubscribe;
     private final PageEnvironment environment;
     private final Consumer<String> status;
+    private final PageWorkers workers;
+    private final Map<ScriptTag, String> plannedIds = new java.util.IdentityHashMap<>();
     private List<ScriptTag> scripts = List.of();
     private int next;
     private boolean allDone = true;
@@ -62,6 +64,12 @@ public final class PageSession implements AutoCloseable {
         });
         for (String type : TYPES) ids.put(type, new AtomicInteger());
         this.environment = new PageEnvironment(realm, pageFolder, resources, console, watchdog, this::pageError);
+        this.workers = new PageWorkers(runtime, environment);
+    }
+
+    /** The page's workers (script tags with {@code worker}, and PyWorkers): inspector, tests. */
+    public PageWorkers workers() {
+        return workers;
     }
 
     /** Completes when every script of the page has run (or failed). */
@@ -96,10 +104,50 @@ public final class PageSession implements AutoCloseable {
         for (String type : TYPES) {
             if (tags.stream().anyMatch(tag -> tag.type().equals(type) && !tag.worker())) resolveConfig(type, document);
         }
+        planIds();
+        for (ScriptTag tag : tags) {
+            if (tag.worker()) startWorker(tag);
+        }
         for (String type : TYPES) {
             if (configs.containsKey(type)) interpreterFor(type);
         }
         runNext();
+    }
+
+    /**
+     * Gives every script that gets a generated id ({@code py-0}, {@code mpy-1}, ...) its id now, in document order,
+     * so that workers, which all start at once (a main script may await a worker declared after it), and main
+     * scripts, which run one after the other, number as the document does.
+     */
+    private void planIds() {
+        for (ScriptTag tag : scripts) {
+            boolean generates = tag.worker()
+                    || (tag.isScriptElement() ? tag.target() == null : !ScriptTag.hasAttribute(tag.element(), "id"));
+            if (generates) plannedIds.put(tag, tag.type() + "-" + ids.get(tag.type()).getAndIncrement());
+        }
+    }
+
+    /** Starts the worker of a {@code <script type="py" worker>} tag; the page's scripts go on meanwhile. */
+    private void startWorker(ScriptTag tag) {
+        String scriptId = plannedIds.get(tag);
+        if (tag.isScriptElement() && tag.src() != null && tag.hasInlineCode()) {
+            pageError(tag.type(), "(PY0409) Invalid content for " + tag.describe()
+                    + ": a script has either a src or inline code, not both.");
+            return;
+        }
+        String name = ScriptTag.hasAttribute(tag.element(), "name") ? ScriptTag.attribute(tag.element(), "name") : null;
+        String label = "worker " + (name != null && !name.isEmpty() ? name : tag.src() != null ? tag.src() : scriptId);
+        PageConfig config;
+        try {
+            config = ConfigResolver.resolveSingle(tag.config(), resources::read);
+        } catch (ConfigException e) {
+            pageError(label, e.getMessage());
+            return;
+        }
+        CompletableFuture<String> source = tag.src() == null ? CompletableFuture.completedFuture(tag.text())
+                : workers.load(tag.src(), label);
+        String fileName = tag.src() != null ? tag.src() : pageName + "#" + scriptId;
+        workers.start(tag.type(), name, label, scriptId, source, fileName, config);
     }
 
     private void resolveConfig(String type, JSObject document) {
@@ -130,7 +178,7 @@ public final class PageSession implements AutoCloseable {
             status.accept("starting Python (" + key + ")...");
             PageConfig config = configs.getOrDefault(key, PageConfig.empty());
             return runtime.take().thenApplyAsync(prepared -> {
-                Interpreter interpreter = Interpreter.bind(prepared, key, false, config, environment);
+                Interpreter interpreter = Interpreter.bind(prepared, key, config, environment, workers);
                 interpreter.wireEventAttributes(realm);
                 return interpreter;
             }, FxThread::later).thenCompose(interpreter -> loadJsModules(interpreter, config));
@@ -154,10 +202,7 @@ public final class PageSession implements AutoCloseable {
             return;
         }
         ScriptTag tag = scripts.get(next++);
-        if (tag.worker()) {
-            console.publish(ConsoleEvent.Level.WARN, tag.type(),
-                    "Worker scripts are not supported yet; skipped " + tag.describe());
-            allDone = false;
+        if (tag.worker()) { // started with the page (startWorker)
             FxThread.later(this::runNext);
             return;
         }
@@ -227,7 +272,8 @@ public final class PageSession implements AutoCloseable {
         }
         String id = String.valueOf(show.getMember("id"));
         if (id.isEmpty()) {
-            id = tag.type() + "-" + ids.get(tag.type()).getAndIncrement();
+            String planned = plannedIds.remove(tag);
+            id = planned != null ? planned : tag.type() + "-" + ids.get(tag.type()).getAndIncrement();
             show.setMember("id", id);
         }
         if (tag.isScriptElement()) {
@@ -264,7 +310,7 @@ public final class PageSession implements AutoCloseable {
             Interpreter ready = interpreter.getNow(null);
             if (ready != null) pending += ready.pendingWork();
         }
-        return pending;
+        return pending + workers.pendingWork();
     }
 
     private JSObject outputElement(ScriptTag tag) {
@@ -334,6 +380,7 @@ public final class PageSession implements AutoCloseable {
     public void close() {
         closed = true;
         unsubscribe.run();
+        workers.close();
         realm.close();
         for (CompletableFuture<Interpreter> interpreter : interpreters.values()) {
             interpreter.thenAccept(Interpreter::close);

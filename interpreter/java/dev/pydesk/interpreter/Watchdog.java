@@ -22,17 +22,24 @@ public final class Watchdog implements AutoCloseable {
     private final Map<Context, Long> running = new ConcurrentHashMap<>();
     private final Map<Context, Boolean> fired = new ConcurrentHashMap<>();
 
+    /** A watchdog that never fires: worker interpreters may compute for as long as they like. */
+    static Watchdog unlimited() {
+        return new Watchdog(null);
+    }
+
     public Watchdog(Duration limit) {
         this.limit = limit;
+        if (limit == null) return;
         long period = Math.max(20, Math.min(250, limit.toMillis() / 4));
         timer.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
     public Duration limit() {
-        return limit;
+        return limit == null ? Duration.ofSeconds(Long.MAX_VALUE) : limit;
     }
 
     void started(Context context) {
+        if (limit == null) return;
         fired.remove(context);
         running.put(context, System.nanoTime());
     }

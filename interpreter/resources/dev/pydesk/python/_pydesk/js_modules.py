@@ -14,12 +14,18 @@ async def load():
     from pyscript.context import RUNNING_IN_WORKER, config, document, js_import
 
     sections = config.get("js_modules") or {}
-    here = sections.get("worker" if RUNNING_IN_WORKER else "main") or {}
-    other = sections.get("main" if RUNNING_IN_WORKER else "worker") or {}
+    if RUNNING_IN_WORKER:  # a worker reaches the page's modules too (its JavaScript is the page's)
+        here = {**(sections.get("main") or {}), **(sections.get("worker") or {})}
+        other = {}
+    else:
+        here = sections.get("main") or {}
+        other = sections.get("worker") or {}
     worker_only.update(name for name in other.values() if name not in here.values())
     scripts = []
     for url, name in here.items():
         if str(url).split("?")[0].endswith(".css"):
+            if RUNNING_IN_WORKER:
+                continue  # stylesheets are the main thread's business
             link = document.createElement("link")
             link.rel = "stylesheet"
             link.href = url

@@ -2,7 +2,7 @@
 
 Public names: `window`, `document`, `display`, `HTML`, `current_target`, `config`, `RUNNING_IN_WORKER`,
 `ffi` (`to_js`, `create_proxy`, `is_none`), `PyWorker`, `sync`, `when`, `fetch`, `WebSocket`, `js_modules`,
-`js_import`, `py_import`, `workers`.
+`js_import`, `py_import`, `workers`, `create_named_worker`.
 """
 
 from pyscript import ffi, js_modules
@@ -13,6 +13,7 @@ from pyscript.context import (
     current_target,
     document,
     js_import,
+    sync,
     window,
 )
 from pyscript.display import HTML, display
@@ -20,16 +21,10 @@ from pyscript.events import Event, when
 from pyscript.fetch import fetch
 from pyscript.util import NotSupported
 from pyscript.websocket import WebSocket
-
-try:
-    from pyscript.context import sync
-except ImportError:  # the main thread has no `sync`
-    pass
-
+from pyscript.workers import create_named_worker, workers
 
 def _not_yet(name):
     return NotSupported(f"pyscript.{name}", f"pyscript.{name} is not available in this version of PyDesk yet")
 
 
 py_import = _not_yet("py_import")
-workers = _not_yet("workers")

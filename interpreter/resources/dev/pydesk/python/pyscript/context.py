@@ -49,10 +49,13 @@ def current_target():
 
 
 if RUNNING_IN_WORKER:
-    PyWorker = NotSupported("pyscript.PyWorker", "pyscript.PyWorker works only when running in the main thread")
-else:
-    sync = NotSupported("pyscript.sync", "pyscript.sync works only when running in a worker")
+    from _pydesk.workers import WorkerSync as _WorkerSync
 
-    def PyWorker(url, **options):
-        """Starts a worker running `url` (PyDesk runs it on a thread of its own)."""
-        raise NotImplementedError("PyWorker is not available in PyDesk yet")
+    PyWorker = NotSupported("pyscript.PyWorker", "pyscript.PyWorker works only when running in the main thread")
+    sync = _WorkerSync()
+    """Calls the main thread's `worker.sync` handlers (`sync.name(*args)` waits for the result); `sync.name = f`
+    lets the main thread call `f`."""
+else:
+    from pyscript.workers import PyWorker
+
+    sync = NotSupported("pyscript.sync", "pyscript.sync works only when running in a worker")

@@ -4,7 +4,7 @@ The choice is two data tables: `_RENDERERS` (MIME type -> HTML) and `_REPR_METHO
 order of preference). `_repr_mimebundle_` wins over both; a `str` is always escaped `text/plain`.
 """
 
-from pyscript.context import current_target, document
+from pyscript.context import RUNNING_IN_WORKER, current_target, document
 
 # base64 and io are imported where they are needed: on a cold interpreter each costs tenths of a second.
 
@@ -123,6 +123,9 @@ def display(*values, target=None, append=True):
     if isinstance(target, str):
         target = target[1:] if target.startswith("#") else target
     elif target is None:
+        if RUNNING_IN_WORKER:
+            raise ValueError("Implicit target not allowed here. Please use display(..., target=...): "
+                             "in a worker, display() needs the id of the element to write to")
         target = current_target()
     element = document.getElementById(target)
     if element is None:

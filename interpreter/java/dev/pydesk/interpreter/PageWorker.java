@@ -1,0 +1,243 @@
+package dev.pydesk.interpreter;
+
+import dev.pydesk.bridge.Timing;
+import dev.pydesk.interpreter.config.PageConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One worker of a page: a GraalPy interpreter of its own on a {@link WorkerThread}. Its {@code window} and
+ * {@code document} reach the page through the same bridge as main-thread Python (each access runs on the FX thread
+ * and waits); other interpreters call the functions it exports and it calls their {@code sync} handlers, with only
+ * marshalled plain values crossing (contexts never share objects).
+ */
+public final class PageWorker {
+    /** What the inspector shows of a worker. */
+    public enum State { STARTING, RUNNING, READY, FAILED, STOPPED }
+
+    private final int id;
+    private final String type;
+    private final String name;
+    private final String label;
+    private final String scriptId;
+    private final WorkerThread thread;
+    private final ErrorSink errors;
+    private final CompletableFuture<List<String>> ready = new CompletableFuture<>();
+    private final Map<String, SyncHandler> syncHandlers = new ConcurrentHashMap<>();
+    private final Set<Runnable> unanswered = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile Interpreter interpreter;
+    private volatile State state = State.STARTING;
+
+    private record SyncHandler(Interpreter owner, Value handler) {}
+
+    PageWorker(int id, String type, String name, String label, String scriptId, ErrorSink errors) {
+        this.id = id;
+        this.type = type;
+        this.name = name;
+        this.label = label;
+        this.scriptId = scriptId;
+        this.errors = errors;
+        this.thread = new WorkerThread(label, errors);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** {@code py} or {@code mpy}. */
+    public String type() {
+        return type;
+    }
+
+    /** The {@code name} of a named worker, or null. */
+    public String name() {
+        return name;
+    }
+
+    /** How the console and errors name the worker: {@code worker w.py}, {@code worker calc}. */
+    public String label() {
+        return label;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The id PyScript gives the worker's script ({@code current_target()} in the worker), or null. */
+    String scriptId() {
+        return scriptId;
+    }
+
+    Interpreter interpreter() {
+        return interpreter;
+    }
+
+    /** Binds a context on the worker's thread and runs the worker's code there. */
+    void start(CompletableFuture<PythonRuntime.PreparedContext> context, CompletableFuture<String> source,
+               String fileName, PageConfig config, PageEnvironment page, PageWorkers workers) {
+        context.thenCombine(source, (prepared, code) -> {
+            thread.execute(() -> run(prepared, code, fileName, config, page, workers));
+            return null;
+        }).exceptionally(failure -> {
+            context.thenAccept(unused -> unused.context().close(true));
+            fail("could not start: " + rootMessage(failure));
+            return null;
+        });
+    }
+
+    private void run(PythonRuntime.PreparedContext prepared, String code, String fileName, PageConfig config,
+                     PageEnvironment page, PageWorkers workers) {
+        if (state == State.STOPPED) {
+            prepared.context().close(true);
+            return;
+        }
+        Interpreter bound = Interpreter.bind(prepared, type, config, page, thread, workers, this);
+        interpreter = bound;
+        if (state == State.STOPPED) { // stopped while binding
+            bound.close();
+            return;
+        }
+        state = State.RUNNING;
+        Timing.mark(label + ": running");
+        CompletableFuture<Boolean> modules = config.get("js_modules").isEmpty()
+                ? CompletableFuture.completedFuture(true)
+                : bound.run("import _pydesk.js_modules\nawait _pydesk.js_modules.load()\ndel _pydesk\n", "js_modules",
+                        label, scriptId);
+        modules.thenCompose(loaded -> {
+            CompletableFuture<Boolean> script = new CompletableFuture<>();
+            thread.execute(() -> bound.run(code, fileName, label, scriptId).whenComplete((ok, error) ->
+                    script.complete(Boolean.TRUE.equals(ok))));
+            return script;
+        }).whenComplete((ok, error) -> thread.execute(() -> {
+            if (!Boolean.TRUE.equals(ok)) {
+                fail("its script failed (see the error above)");
+                return;
+            }
+            Value names = bound.invoke(bound.function("_pydesk.workers", "exports"));
+            if (names == null) {
+                fail("could not read its __export__ list");
+                return;
+            }
+            String joined = names.asString();
+            state = State.READY;
+            Timing.mark(label + ": ready");
+            ready.complete(joined.isEmpty() ? List.of() : List.of(joined.split(",")));
+        }));
+    }
+
+    private void fail(String why) {
+        if (state != State.STOPPED) state = State.FAILED;
+        ready.completeExceptionally(new IllegalStateException(label + " is not available: " + why));
+    }
+
+    /** Completes with the names the worker exports once its script has run; fails when it failed or stopped. */
+    CompletableFuture<List<String>> ready() {
+        return ready;
+    }
+
+    /**
+     * Calls an exported function (or a function the worker put on its {@code sync}) with marshalled arguments; the
+     * reply reaches {@code caller} on the caller's own thread.
+     */
+    void call(Interpreter caller, String function, String arguments, Value callback) {
+        caller.started();
+        calls.incrementAndGet();
+        Runnable[] pending = new Runnable[1];
+        Reply reply = new Reply(outcome -> {
+            unanswered.remove(pending[0]);
+            calls.decrementAndGet();
+            caller.execute(() -> {
+                caller.ended();
+                caller.callPython(callback, outcome.ok(), outcome.payload());
+            });
+        });
+        pending[0] = () -> reply.fail(label + " was stopped before it answered " + function + "()");
+        unanswered.add(pending[0]);
+        ready.whenComplete((exports, failure) -> {
+            if (failure != null) {
+                reply.fail(rootMessage(failure));
+            } else {
+                thread.execute(() -> {
+                    Interpreter worker = interpreter;
+                    Value result = worker.invoke(worker.function("_pydesk.workers", "call_export"), function, arguments,
+                            reply);
+                    if (result == null) reply.fail(function + "() failed in " + label + " (see the error above)");
+                });
+            }
+        });
+    }
+
+    /** Registers a function of {@code owner} (a main-thread interpreter) that the worker calls with {@code sync}. */
+    void setSync(Interpreter owner, String name, Value handler) {
+        syncHandlers.put(name, new SyncHandler(owner, handler));
+    }
+
+    /**
+     * The worker calls a {@code sync} handler: runs it on its owner's thread and waits for the answer. Returns the
+     * marshalled result prefixed by {@code 1}, or an error text prefixed by {@code 0}. Worker thread only.
+     */
+    String syncCall(String function, String arguments) {
+        SyncHandler handler = syncHandlers.get(function);
+        if (handler == null) {
+            return "0AttributeError: the main thread gave " + label + " no sync function " + function
+                    + "(): set it with worker.sync." + function + " = a_function";
+        }
+        if (handler.owner().isClosed()) return "0RuntimeError: the page that owned sync." + function + " is gone";
+        CompletableFuture<Reply.Outcome> answer = new CompletableFuture<>();
+        Runnable cancel = () -> answer.complete(new Reply.Outcome(false, "RuntimeError: " + label + " was stopped"));
+        unanswered.add(cancel);
+        Reply reply = new Reply(answer::complete);
+        handler.owner().execute(() -> {
+            Value result = handler.owner().invoke(handler.owner().function("_pydesk.workers", "run_sync"),
+                    handler.handler(), arguments, reply);
+            if (result == null) reply.fail("RuntimeError: sync." + function + "() failed on the main thread");
+        });
+        try {
+            Reply.Outcome outcome = answer.get();
+            return (outcome.ok() ? "1" : "0") + outcome.payload();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "0RuntimeError: " + label + " was stopped";
+        } catch (ExecutionException e) {
+            return "0RuntimeError: " + e.getCause();
+        } finally {
+            unanswered.remove(cancel);
+        }
+    }
+
+    /** Timers, requests and calls still under way in the worker, plus 1 until its script has finished. */
+    int pendingWork() {
+        if (state == State.STOPPED || state == State.FAILED) return 0;
+        Interpreter running = interpreter;
+        return (ready.isDone() ? 0 : 1) + calls.get() + (running == null ? 0 : running.pendingWork());
+    }
+
+    /** Ends the worker: cancels its Python, ends its thread, answers every call still waiting with an error. */
+    public void terminate() {
+        if (state == State.STOPPED) return;
+        state = State.STOPPED;
+        ready.completeExceptionally(new IllegalStateException(label + " was stopped"));
+        thread.close();
+        Interpreter running = interpreter;
+        if (running != null) running.close();
+        List.copyOf(unanswered).forEach(Runnable::run);
+        unanswered.clear();
+    }
+
+    boolean threadAlive() {
+        return thread.isAlive();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) cause = cause.getCause();
+        return String.valueOf(cause.getMessage());
+    }
+}

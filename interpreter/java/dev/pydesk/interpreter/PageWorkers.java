@@ -1,0 +1,127 @@
+package dev.pydesk.interpreter;
+
+import dev.pydesk.interpreter.config.ConfigException;
+import dev.pydesk.interpreter.config.ConfigResolver;
+import dev.pydesk.interpreter.config.PageConfig;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The workers of one page: those of {@code <script type="py" worker>} tags and those made with {@code PyWorker}.
+ * They live as long as the page's session; closing it ends every worker thread and context.
+ */
+public final class PageWorkers implements AutoCloseable {
+    private final PythonRuntime runtime;
+    private final PageEnvironment page;
+    private final Map<Integer, PageWorker> byId = new ConcurrentHashMap<>();
+    private final Map<String, PageWorker> byName = new ConcurrentHashMap<>();
+    private final List<PageWorker> all = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger(1);
+    private volatile boolean closed;
+
+    PageWorkers(PythonRuntime runtime, PageEnvironment page) {
+        this.runtime = runtime;
+        this.page = page;
+    }
+
+    /**
+     * Starts a worker running {@code source} ({@code py} or {@code mpy}). {@code name} may be null; {@code scriptId}
+     * is the id PyScript gives its script tag (null for a PyWorker).
+     */
+    PageWorker start(String type, String name, String label, String scriptId, CompletableFuture<String> source,
+                     String fileName, PageConfig config) {
+        ErrorSink named = (source1, message) -> page.errors().pageError(source1,
+                message.startsWith("Error in ") ? message : "Error in " + label + ":\n" + message);
+        PageWorker worker = new PageWorker(ids.getAndIncrement(), type, name, label, scriptId, named);
+        byId.put(worker.id(), worker);
+        if (name != null && !name.isEmpty()) byName.put(name, worker);
+        all.add(worker);
+        if (closed) {
+            worker.terminate();
+            return worker;
+        }
+        PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(),
+                Watchdog.unlimited(), named);
+        worker.start(runtime.take(), source, fileName, config, own, this);
+        return worker;
+    }
+
+    /**
+     * {@code PyWorker(url, type=..., config=...)}: {@code type} is PyScript's interpreter name. Throws
+     * IllegalArgumentException with the message Python raises.
+     */
+    PageWorker create(String url, String interpreter, String config, String name) {
+        String type = switch (interpreter) {
+            case "pyodide", "py" -> "py";
+            case "micropython", "mpy" -> "mpy";
+            default -> throw new IllegalArgumentException("ValueError: PyWorker type must be \"pyodide\" or "
+                    + "\"micropython\", not \"" + interpreter + "\"");
+        };
+        if (name != null && !name.isEmpty() && byName.containsKey(name)) {
+            throw new IllegalArgumentException("ValueError: a worker named \"" + name + "\" exists already");
+        }
+        PageConfig resolved;
+        try {
+            resolved = ConfigResolver.resolveSingle(config == null || config.isEmpty() ? null : config,
+                    page.resources()::read);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("ValueError: " + e.getMessage());
+        }
+        String label = "worker " + (name != null && !name.isEmpty() ? name : url);
+        return start(type, name, label, null, load(url, label), url, resolved);
+    }
+
+    /** Reads a worker's {@code src} off the FX thread; a missing file is the worker's error. */
+    CompletableFuture<String> load(String src, String label) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return page.resources().read(src);
+            } catch (IOException e) {
+                throw new IllegalStateException(PageResources.message(e));
+            }
+        }).whenComplete((code, failure) -> {
+            if (failure != null) page.errors().pageError(label, "Error in " + label + ":\n" + rootMessage(failure));
+        });
+    }
+
+    PageWorker get(int id) {
+        return byId.get(id);
+    }
+
+    PageWorker named(String name) {
+        return byName.get(name);
+    }
+
+    /** Every worker the page started, in order (running or not): for the inspector. */
+    public List<PageWorker> all() {
+        return List.copyOf(all);
+    }
+
+    int pendingWork() {
+        int pending = 0;
+        for (PageWorker worker : all) pending += worker.pendingWork();
+        return pending;
+    }
+
+    /** True once no worker thread of this page is alive (tests: nothing survives a reload). */
+    public boolean allThreadsEnded() {
+        return all.stream().noneMatch(PageWorker::threadAlive);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        all.forEach(PageWorker::terminate);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) cause = cause.getCause();
+        return String.valueOf(cause.getMessage());
+    }
+}
