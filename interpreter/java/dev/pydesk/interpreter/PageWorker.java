@@ -83,7 +83,9 @@ public final class PageWorker {
     void start(CompletableFuture<PythonRuntime.PreparedContext> context, CompletableFuture<String> source,
                String fileName, PageConfig config, PageEnvironment page, PageWorkers workers) {
         context.thenCombine(source, (prepared, code) -> {
-            thread.execute(() -> run(prepared, code, fileName, config, page, workers));
+            if (!thread.offer(() -> run(prepared, code, fileName, config, page, workers))) {
+                prepared.context().close(true); // stopped before it started
+            }
             return null;
         }).exceptionally(failure -> {
             context.thenAccept(unused -> unused.context().close(true));

@@ -28,7 +28,14 @@ final class WorkerThread implements Executor {
 
     @Override
     public void execute(Runnable work) {
-        if (!closed) queue.add(work);
+        offer(work);
+    }
+
+    /** Queues work; false when the thread has stopped (the work will never run). */
+    boolean offer(Runnable work) {
+        if (closed) return false;
+        queue.add(work);
+        return true;
     }
 
     boolean isCurrent() {
