@@ -58,6 +58,7 @@ class SamplesTest {
             Map.entry("js-modules.html", this::jsModules),
             Map.entry("fetch.html", this::fetch),
             Map.entry("websocket.html", this::webSocket),
+            Map.entry("worker.html", this::worker),
             Map.entry(FAILING_PAGE, this::errors));
 
     @BeforeAll
@@ -241,6 +242,17 @@ class SamplesTest {
         page.waitUntil("the table", WAIT, () -> page.count("#planets tbody tr") == 6);
         assertEquals("200 OK: 6 planets. A missing file is a response too: status 404, ok=False.", text("#status"));
         assertEquals("Saturn", page.text("#planets tbody tr:last-child td"));
+        assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void worker() {
+        page.waitUntil("the worker's greeting", WAIT, () -> text("#from-worker").contains("RUNNING_IN_WORKER = True"));
+        click("#poke");
+        page.waitUntil("the click", WAIT, () -> text("#clicks").equals("1 click"));
+        page.waitUntil("the picture", Duration.ofSeconds(120), () -> text("#status").startsWith("Done: 240x150 pixels"));
+        Object corner = page.js("Array.from(document.getElementById('canvas').getContext('2d')"
+                + ".getImageData(96, 75, 1, 1).data).join(',')");
+        assertEquals("0,0,0,255", corner, "the set is black"); // c = -1.1 lies in its period-2 bulb
         assertEquals(List.of(), page.errors(), page.consoleText());
     }
 
