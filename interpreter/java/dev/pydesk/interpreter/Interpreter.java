@@ -34,6 +34,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Value caller;
     private final HostServices services;
     private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
+    private final Map<String, Value> functions = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile String currentTarget;
@@ -168,7 +169,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     /** A function of PyDesk's Python package in this interpreter ("module.name"), e.g. for workers' plumbing. */
     Value function(String module, String name) {
-        return context.eval("python", "import " + module + "\n" + module + "." + name);
+        return functions.computeIfAbsent(module + "." + name,
+                key -> context.eval("python", "import " + module + "\n" + key));
     }
 
     private void finished(int token, String traceback, boolean ok) {

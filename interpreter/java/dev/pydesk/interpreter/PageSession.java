@@ -217,7 +217,7 @@ public final class PageSession implements AutoCloseable {
                     if (closed) return;
                     if (failure != null) {
                         pageError(tag.type(), "PyDesk could not start the " + tag.type() + " interpreter: "
-                                + rootCause(failure));
+                                + Failures.rootMessage(failure));
                         allDone = false;
                         FxThread.later(this::runNext);
                     } else {
@@ -370,11 +370,6 @@ public final class PageSession implements AutoCloseable {
         });
     }
 
-    private static String rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) cause = cause.getCause();
-        return String.valueOf(cause.getMessage());
-    }
 
     @Override
     public void close() {

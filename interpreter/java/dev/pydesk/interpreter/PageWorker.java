@@ -89,7 +89,7 @@ public final class PageWorker {
             return null;
         }).exceptionally(failure -> {
             context.thenAccept(unused -> unused.context().close(true));
-            fail("could not start: " + rootMessage(failure));
+            fail("could not start: " + Failures.rootMessage(failure));
             return null;
         });
     }
@@ -164,7 +164,7 @@ public final class PageWorker {
         unanswered.add(pending[0]);
         ready.whenComplete((exports, failure) -> {
             if (failure != null) {
-                reply.fail(rootMessage(failure));
+                reply.fail(Failures.rootMessage(failure));
             } else {
                 thread.execute(() -> {
                     Interpreter worker = interpreter;
@@ -237,9 +237,4 @@ public final class PageWorker {
         return thread.isAlive();
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) cause = cause.getCause();
-        return String.valueOf(cause.getMessage());
-    }
 }

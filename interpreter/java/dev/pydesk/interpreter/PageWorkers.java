@@ -85,7 +85,7 @@ public final class PageWorkers implements AutoCloseable {
                 throw new IllegalStateException(PageResources.message(e));
             }
         }).whenComplete((code, failure) -> {
-            if (failure != null) page.errors().pageError(label, "Error in " + label + ":\n" + rootMessage(failure));
+            if (failure != null) page.errors().pageError(label, "Error in " + label + ":\n" + Failures.rootMessage(failure));
         });
     }
 
@@ -119,9 +119,4 @@ public final class PageWorkers implements AutoCloseable {
         all.forEach(PageWorker::terminate);
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) cause = cause.getCause();
-        return String.valueOf(cause.getMessage());
-    }
 }

@@ -61,7 +61,7 @@ public final class WorkerAccess {
         interpreter.started();
         worker.ready().whenComplete((exports, failure) -> interpreter.execute(() -> {
             interpreter.ended();
-            interpreter.callPython(callback, failure == null ? null : rootMessage(failure),
+            interpreter.callPython(callback, failure == null ? null : Failures.rootMessage(failure),
                     failure == null ? String.join(",", exports) : "");
         }));
     }
@@ -101,9 +101,4 @@ public final class WorkerAccess {
         return self.syncCall(name, arguments);
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) cause = cause.getCause();
-        return String.valueOf(cause.getMessage());
-    }
 }
