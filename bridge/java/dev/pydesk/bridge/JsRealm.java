@@ -77,6 +77,11 @@ public final class JsRealm {
         helpers.call("dispatch", target, type, detail == null ? UNDEFINED_TOKEN : detail);
     }
 
+    /** Dispatches a worker script's lifecycle event ({@code py:ready}, {@code py:done}), detail {@code {worker: true}}. */
+    public void dispatchWorker(JSObject target, String type) {
+        helpers.call("dispatchWorker", target, type);
+    }
+
     /** Dispatches a plain {@code Event} (PyScript's {@code py:all-done} on window). FX thread only. */
     public void dispatchPlain(JSObject target, String type) {
         helpers.call("event", target, type);

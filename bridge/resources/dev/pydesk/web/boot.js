@@ -239,6 +239,9 @@
         const eventDetail = detail === UNDEF_IN || detail === null ? { worker: false } : detail;
         target.dispatchEvent(new CustomEvent(type, { bubbles: true, detail: eventDetail }));
       },
+      dispatchWorker(target, type) {
+        target.dispatchEvent(new CustomEvent(type, { bubbles: true, detail: { worker: true } }));
+      },
       event(target, type) { target.dispatchEvent(new Event(type)); },
       // document.currentScript is the running <script> while its Python runs, as in PyScript.
       setCurrentScript(el) {

@@ -147,7 +147,23 @@ public final class PageSession implements AutoCloseable {
         CompletableFuture<String> source = tag.src() == null ? CompletableFuture.completedFuture(tag.text())
                 : workers.load(tag.src(), label);
         String fileName = tag.src() != null ? tag.src() : pageName + "#" + scriptId;
-        workers.start(tag.type(), name, label, scriptId, source, fileName, config);
+        JSObject element = tag.element();
+        workers.start(tag.type(), name, label, scriptId, source, fileName, config, new PageWorker.Lifecycle() {
+            // PyScript's py:ready / py:done on the worker's script element, detail {worker: true}
+            @Override
+            public void ready() {
+                FxThread.later(() -> {
+                    if (!closed) realm.dispatchWorker(element, tag.type() + ":ready");
+                });
+            }
+
+            @Override
+            public void done() {
+                FxThread.later(() -> {
+                    if (!closed) realm.dispatchWorker(element, tag.type() + ":done");
+                });
+            }
+        });
     }
 
     private void resolveConfig(String type, JSObject document) {

@@ -33,9 +33,23 @@ public final class PageWorker {
     private final Set<Runnable> unanswered = ConcurrentHashMap.newKeySet();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Interpreter interpreter;
+    private volatile Lifecycle lifecycle = Lifecycle.NONE;
     private volatile State state = State.STARTING;
 
     private record SyncHandler(Interpreter owner, Value handler) {}
+
+    /** Told (on the worker's thread) when the worker's interpreter is ready to run its script, and when it ran it. */
+    interface Lifecycle {
+        Lifecycle NONE = new Lifecycle() {};
+
+        default void ready() {}
+
+        default void done() {}
+    }
+
+    void lifecycle(Lifecycle listener) {
+        this.lifecycle = listener;
+    }
 
     PageWorker(int id, String type, String name, String label, String scriptId, ErrorSink errors) {
         this.id = id;
@@ -108,6 +122,7 @@ public final class PageWorker {
         }
         state = State.RUNNING;
         Timing.mark(label + ": running");
+        lifecycle.ready();
         CompletableFuture<Boolean> modules = config.get("js_modules").isEmpty()
                 ? CompletableFuture.completedFuture(true)
                 : bound.run("import _pydesk.js_modules\nawait _pydesk.js_modules.load()\ndel _pydesk\n", "js_modules",
@@ -118,6 +133,7 @@ public final class PageWorker {
                     script.complete(Boolean.TRUE.equals(ok))));
             return script;
         }).whenComplete((ok, error) -> thread.execute(() -> {
+            lifecycle.done();
             if (!Boolean.TRUE.equals(ok)) {
                 fail("its script failed (see the error above)");
                 return;

@@ -35,12 +35,18 @@ public final class PageWorkers implements AutoCloseable {
      */
     PageWorker start(String type, String name, String label, String scriptId, CompletableFuture<String> source,
                      String fileName, PageConfig config) {
+        return start(type, name, label, scriptId, source, fileName, config, PageWorker.Lifecycle.NONE);
+    }
+
+    PageWorker start(String type, String name, String label, String scriptId, CompletableFuture<String> source,
+                     String fileName, PageConfig config, PageWorker.Lifecycle lifecycle) {
         ErrorSink named = (source1, message) -> page.errors().pageError(source1,
                 message.startsWith("Error in ") ? message : "Error in " + label + ":\n" + message);
         PageWorker worker = new PageWorker(ids.getAndIncrement(), type, name, label, scriptId, named);
         byId.put(worker.id(), worker);
         if (name != null && !name.isEmpty()) byName.put(name, worker);
         all.add(worker);
+        worker.lifecycle(lifecycle);
         if (closed) {
             worker.terminate();
             return worker;

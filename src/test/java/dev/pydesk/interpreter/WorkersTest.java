@@ -235,6 +235,29 @@ class WorkersTest {
         page.waitUntil("the page to be idle", Duration.ofSeconds(30), () -> FxThread.call(session::pendingWork) == 0);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void aWorkerScriptFiresReadyAndDoneWithWorkerTrue(String type) throws Exception {
+        open("""
+                <div id="events"></div>
+                <script>
+                    window.seen = [];
+                    for (const name of ["%1$s:ready", "%1$s:done"]) {
+                        document.addEventListener(name, event => {
+                            window.seen.push(name + " " + JSON.stringify(event.detail) + " " + event.target.getAttribute("name"));
+                            document.getElementById("events").textContent = window.seen.join("|");
+                        });
+                    }
+                </script>
+                <script type="%1$s" worker name="w">
+                    from pyscript import window
+                    window.seen.push("ran")
+                </script>""".formatted(type));
+        page.waitUntil("both events", Duration.ofSeconds(60), () -> page.jsonList("window.seen").size() >= 3);
+        assertEquals(java.util.List.of(type + ":ready {\"worker\":true} w", "ran", type + ":done {\"worker\":true} w"),
+                page.jsonList("window.seen"));
+    }
+
     @Test
     void inputInAWorkerAsksThroughThePagesPrompt() throws Exception {
         FxThread.run(() -> page.webView().getEngine().setPromptHandler(prompt -> "Ada (" + prompt.getMessage() + ")"));
