@@ -86,6 +86,27 @@ def _args(args, kwargs):
     return converted
 
 
+def _append(array, value):
+    array.push(value)
+
+
+def _extend(array, values):
+    for value in values:
+        array.push(value)
+
+
+def _pop(array, index=-1):
+    size = len(array)
+    position = index + size if index < 0 else index
+    if not 0 <= position < size:
+        raise IndexError("pop index out of range")
+    return array.splice(position, 1)[0]
+
+
+_ARRAY_METHODS = {"append": _append, "extend": _extend, "pop": _pop}
+"""Python list methods a JavaScript array answers to, as Pyodide's JsArray does (`window.items.append(x)`)."""
+
+
 class JsProxy:
     """A JavaScript object, function or array, as Pyodide's JsProxy presents it."""
 
@@ -98,9 +119,14 @@ class JsProxy:
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
+        if name == "pop" and _js.isArray(self._js_ref) is True:
+            return _pop.__get__(self)  # Python's pop(index), not JavaScript's pop(), as on Pyodide's JsArray
         value = _js.get(self._js_ref, name)
         if type(value) is _FOREIGN:
             if value is _MISSING:
+                list_method = _ARRAY_METHODS.get(name)
+                if list_method is not None and _js.isArray(self._js_ref) is True:
+                    return list_method.__get__(self)
                 raise AttributeError(f"JavaScript object has no attribute '{name}'")
             if value is _UNDEF:
                 return None

@@ -218,6 +218,36 @@ class JsProxyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
+    void javaScriptArraysAnswerToListMethods(String type) throws Exception {
+        Map<String, String> shown = run(type, """
+                    from pyscript import window
+                    items = window.Array.new()
+                    items.append(1)
+                    items.extend(["two", 3])
+                    show("after", list(items))
+                    show("popped", items.pop())
+                    show("first", items.pop(0))
+                    show("left", list(items))
+                    try:
+                        items.pop(5)
+                    except IndexError as error:
+                        show("error", str(error))
+                    try:
+                        window.document.append_nothing
+                    except AttributeError:
+                        show("plain", "AttributeError")
+                """);
+        assertEquals("[1, 'two', 3]", shown.get("after"), page.consoleText());
+        assertEquals("3", shown.get("popped"));
+        assertEquals("1", shown.get("first"));
+        assertEquals("['two']", shown.get("left"));
+        assertEquals("'pop index out of range'", shown.get("error"));
+        assertEquals("'AttributeError'", shown.get("plain"));
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
     void iterationAndLenOverNodeListsArraysAndSets(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
