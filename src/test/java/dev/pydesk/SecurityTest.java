@@ -251,9 +251,12 @@ class SecurityTest {
             js.document.getElementById("outcomes").textContent = json.dumps(outcomes)
             """;
 
+    /** Main-thread interpreters and workers (same lockdown: every context comes from PythonRuntime). */
     @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
-    void pagePythonIsConfinedToReadingItsFolder(String type) throws Exception {
+    @ValueSource(strings = {"py", "mpy", "py worker", "mpy worker"})
+    void pagePythonIsConfinedToReadingItsFolder(String variant) throws Exception {
+        String type = variant.split(" ")[0];
+        String worker = variant.endsWith(" worker") ? " worker" : "";
         String probe = "pydesk-security-" + UUID.randomUUID();
         Path tmpProbe = Path.of(System.getProperty("java.io.tmpdir"), probe);
         String python = PYTHON.replace("TMP_PROBE", tmpProbe.toString())
@@ -263,7 +266,7 @@ class SecurityTest {
         try {
             page.open(folder, "p.html", """
                     <html><body><pre id="outcomes"></pre><pre id="native"></pre>
-                    <script type="%1$s">
+                    <script type="%1$s"%3$s>
                     %2$s
                     </script>
                     <script type="%1$s">
@@ -276,7 +279,8 @@ class SecurityTest {
                         outcome = type(error).__name__
                     js.document.getElementById("native").textContent = outcome
                     </script>
-                    </body></html>""".formatted(type, python));
+                    </body></html>""".formatted(type, python, worker));
+            page.waitUntil("the probe", java.time.Duration.ofSeconds(60), () -> !page.text("#outcomes").isEmpty());
             String json = page.text("#outcomes");
             assertNotNull(json, page.consoleText());
             assertFalse(json.isEmpty(), "the probe did not finish:\n" + page.consoleText());
