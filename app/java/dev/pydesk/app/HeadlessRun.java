@@ -39,6 +39,8 @@ final class HeadlessRun {
     void start() {
         view = new PageView(runtime, options.scriptTimeout);
         view.console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
+        PageDialogs.headless(view.webView.getEngine(),
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in)), System.err);
         Stage stage = new Stage();
         stage.setScene(new Scene(view.webView, options.width(), options.height()));
         stage.show();

@@ -21,6 +21,11 @@ class HeadlessCliTest {
     record Result(int status, String stdout, String stderr) {}
 
     private Result pydesk(String... args) throws Exception {
+        return pydeskWithInput("", args);
+    }
+
+    /** Runs PyDesk with {@code input} as its standard input (then closed: end of input). */
+    private Result pydeskWithInput(String input, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
@@ -28,6 +33,9 @@ class HeadlessCliTest {
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("pydesk did not exit: " + Files.readString(dir.resolve("err.txt")));
@@ -60,6 +68,31 @@ class HeadlessCliTest {
         assertTrue(result.stderr().contains("[py-0] from py"), result.stderr());
         assertTrue(result.stderr().contains("[mpy-0] from mpy"), result.stderr());
         assertTrue(result.stderr().contains("[js] from js"), result.stderr());
+    }
+
+    @Test
+    void headlessPromptsReadStandardInputSoWorkersCanAskWithInput() throws Exception {
+        Path page = page("ask.html", """
+                <div id="answers"></div>
+                <script type="py" worker>
+                from pyscript import document, window
+                first = input("first?")
+                second = input("second?")
+                try:
+                    input("third?")
+                    third = "no EOF"
+                except EOFError:
+                    third = "EOFError"
+                window.alert("noted")
+                document.getElementById("answers").textContent = f"{first}|{second}|{third}|{window.confirm('sure?')}"
+                </script>""");
+        Result result = pydeskWithInput("Ada\nLovelace\n", "--headless", "--dump", "text", "--wait-for",
+                "#answers:not(:empty)", page.toString());
+        assertEquals(0, result.status(), result.stderr());
+        assertTrue(result.stdout().contains("Ada|Lovelace|EOFError|False"), result.stdout() + result.stderr());
+        assertTrue(result.stderr().contains("[prompt] first?"), result.stderr());
+        assertTrue(result.stderr().contains("[alert] noted"), result.stderr());
+        assertTrue(result.stderr().contains("[confirm] sure?"), result.stderr());
     }
 
     @Test
