@@ -88,11 +88,9 @@ public final class PythonRuntime implements AutoCloseable {
                 .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowIO(IOAccess.newBuilder()
-                        // allowLanguageHomeAccess alone lets page Python write into GraalPy's shared language home
-                        // (~/.cache/org.graalvm.polyglot/...), i.e. change the standard library of every later
-                        // interpreter: the read-only wrapper keeps the home readable and every write refused.
-                        .fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
-                                org.graalvm.polyglot.io.FileSystem.allowLanguageHomeAccess(fileSystem)))
+                        // ScopedFileSystem: the page's folder read-only with a scratch folder over it for writes, the
+                        // installed packages and GraalPy's language home read-only, nothing else
+                        .fileSystem(fileSystem)
                         // Python's own networking (socket, http.client, urllib): the same reach as fetch
                         .allowHostSocketAccess(true)
                         .build())

@@ -5,50 +5,210 @@ import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
+import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.graalvm.polyglot.io.FileSystem;
 
 /**
- * Page Python's view of the disk: it may read inside the page's folder and nowhere else; it may write nowhere.
- * GraalPy's own standard library is reachable through {@link FileSystem#allowLanguageHomeAccess}, which wraps this.
- * The page folder is set when the interpreter is bound to a page (interpreters are made before the page is known).
+ * Page Python's view of the disk, PyScript's in-memory file system made of real folders:
+ * <ul>
+ *   <li>the page's folder, read-only: files inside it (and links that stay inside it) can be read, never changed;</li>
+ *   <li>a scratch folder laid over it: every write (a new file, a changed page file, a new folder, {@code files}
+ *   from the config) lands there, and reads see it first. It is a temporary folder of this interpreter, made on the
+ *   first write and deleted when the interpreter closes ({@link #discard()}), so the page's folder on disk is never
+ *   modified. Files of the page's folder cannot be deleted (PermissionError); files the page wrote can;</li>
+ *   <li>the folders of installed packages (the per-user package cache), read-only;</li>
+ *   <li>GraalPy's language home (its standard library), read-only.</li>
+ * </ul>
+ * Nothing else is reachable. The page folder is set when the interpreter is bound to a page (interpreters are made
+ * before the page is known). Python only ever sees page-folder paths: the scratch folder's own path never leaks.
  */
 final class ScopedFileSystem implements FileSystem {
+    private static final Set<Path> LIVE_SCRATCH = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE_SCRATCH.forEach(ScopedFileSystem::deleteTree),
+                "pydesk-scratch-cleanup"));
+    }
+
     private final FileSystem delegate = FileSystem.newDefaultFileSystem();
+    /** Everything outside the page's areas: GraalPy's language home, read-only; anything else refused. */
+    private final FileSystem outside = FileSystem.newReadOnlyFileSystem(FileSystem.allowLanguageHomeAccess(new Refused()));
+    private final List<Path> readOnlyRoots = new CopyOnWriteArrayList<>();
     private volatile Path root;
+    private volatile Path rootReal;
+    private volatile Path scratch;
 
     void setRoot(Path pageFolder) {
         this.root = pageFolder.toAbsolutePath().normalize();
+        try {
+            this.rootReal = root.toRealPath();
+        } catch (IOException e) {
+            this.rootReal = root;
+        }
     }
 
-    private Path check(Path path, boolean write) throws IOException {
-        Path absolute = delegate.toAbsolutePath(path).normalize();
-        Path allowed = root;
-        if (allowed == null || !absolute.startsWith(allowed)) {
-            throw new AccessDeniedException(path.toString(), null, "outside the page's folder");
+    /** Lets page Python read (never write) inside {@code folder}: an installed package. */
+    void allowReading(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (!readOnlyRoots.contains(absolute)) readOnlyRoots.add(absolute);
+    }
+
+    /**
+     * Where a page-folder path is written: its place in the scratch folder (made now if need be), for PyDesk's own
+     * writes ({@code files} of the config). Refuses paths outside the page's folder.
+     */
+    Path scratchPathFor(Path pagePath) throws IOException {
+        Path relative = relative(delegate.toAbsolutePath(pagePath).normalize());
+        if (relative == null) {
+            throw new AccessDeniedException(pagePath.toString(), null, "outside the page's folder");
         }
-        if (write) {
-            throw new AccessDeniedException(path.toString(), null, "the page's folder is read-only");
+        return scratchRoot().resolve(relative.toString());
+    }
+
+    /** The page's folder as page Python sees it. */
+    Path pageFolder() {
+        return root;
+    }
+
+    /** Deletes the scratch folder: the interpreter is closing. */
+    void discard() {
+        Path made = scratch;
+        scratch = null;
+        if (made != null) {
+            deleteTree(made);
+            LIVE_SCRATCH.remove(made);
         }
-        Path real = absolute.toFile().exists() ? absolute.toRealPath() : absolute;
-        if (!real.startsWith(allowed.toFile().exists() ? allowed.toRealPath() : allowed)) {
-            throw new AccessDeniedException(path.toString(), null, "a link leads outside the page's folder");
+    }
+
+    private synchronized Path scratchRoot() throws IOException {
+        if (scratch == null) {
+            scratch = Files.createTempDirectory("pydesk-scratch-").toRealPath();
+            LIVE_SCRATCH.add(scratch);
         }
-        return absolute;
+        return scratch;
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: a temp folder left behind is not a page's business
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- where a path is
+
+    /** The path relative to the page's folder, or null when it is outside it. */
+    private Path relative(Path absolute) {
+        Path given = root;
+        if (given == null) return null;
+        if (absolute.startsWith(given)) return given.relativize(absolute);
+        Path real = rootReal;
+        if (real != null && absolute.startsWith(real)) return real.relativize(absolute);
+        return null;
+    }
+
+    private Path absolute(Path path) {
+        return delegate.toAbsolutePath(path).normalize();
+    }
+
+    private Path readOnlyRoot(Path absolute) {
+        for (Path allowed : readOnlyRoots) {
+            if (absolute.startsWith(allowed)) return allowed;
+        }
+        return null;
+    }
+
+    /** The scratch copy of a page path, or null when the page wrote nothing there. */
+    private Path scratchOf(Path relative) {
+        Path made = scratch;
+        if (made == null) return null;
+        Path candidate = made.resolve(relative.toString());
+        return Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) ? candidate : null;
+    }
+
+    /** The page folder's own file for a relative path; refused when a link leads outside the folder. */
+    private Path pageFile(Path relative, Path shown) throws IOException {
+        Path file = root.resolve(relative.toString());
+        if (Files.exists(file)) {
+            if (!file.toRealPath().startsWith(rootReal)) {
+                throw new AccessDeniedException(shown.toString(), null, "a link leads outside the page's folder");
+            }
+        } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new AccessDeniedException(shown.toString(), null, "a link leads outside the page's folder");
+        }
+        return file;
+    }
+
+    /** What a read of a page path sees: the scratch copy first, else the page's file (which may not exist). */
+    private Path readable(Path relative, Path shown) throws IOException {
+        Path written = scratchOf(relative);
+        return written != null ? written : pageFile(relative, shown);
+    }
+
+    private boolean isDirectory(Path relative, Path shown) throws IOException {
+        if (relative == null) return false;
+        Path written = scratchOf(relative);
+        if (written != null) return Files.isDirectory(written, LinkOption.NOFOLLOW_LINKS);
+        return Files.isDirectory(pageFile(relative, shown));
+    }
+
+    private boolean exists(Path relative, Path shown) throws IOException {
+        return scratchOf(relative) != null || Files.exists(pageFile(relative, shown));
+    }
+
+    /** Makes the scratch folders a write into {@code relative} needs; its parent must be a folder of the page's view. */
+    private Path prepareWrite(Path relative, Path shown) throws IOException {
+        if (relative.toString().isEmpty()) {
+            throw new AccessDeniedException(shown.toString(), null, "the page's folder itself cannot be replaced");
+        }
+        Path parent = relative.getParent();
+        if (parent != null && !isDirectory(parent, shown)) {
+            throw new NoSuchFileException(shown.toString(), null, "no such folder");
+        }
+        Path target = scratchRoot().resolve(relative.toString());
+        Files.createDirectories(target.getParent());
+        return target;
     }
 
     private static boolean writes(Set<? extends OpenOption> options) {
         return options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND)
                 || options.contains(StandardOpenOption.CREATE) || options.contains(StandardOpenOption.CREATE_NEW)
-                || options.contains(StandardOpenOption.DELETE_ON_CLOSE);
+                || options.contains(StandardOpenOption.DELETE_ON_CLOSE)
+                || options.contains(StandardOpenOption.TRUNCATE_EXISTING);
     }
+
+    private static AccessDeniedException packageCache(Path path) {
+        return new AccessDeniedException(path.toString(), null, "installed packages are read-only");
+    }
+
+    private Path confinedToPackage(Path absolute, Path allowed, Path shown) throws IOException {
+        if (Files.exists(absolute) && !absolute.toRealPath().startsWith(allowed.toRealPath())) {
+            throw new AccessDeniedException(shown.toString(), null, "a link leads outside the installed package");
+        }
+        return absolute;
+    }
+
+    // ------------------------------------------------------------------------------------------- FileSystem
 
     @Override
     public Path parsePath(URI uri) {
@@ -62,29 +222,132 @@ final class ScopedFileSystem implements FileSystem {
 
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions) throws IOException {
-        delegate.checkAccess(check(path, modes.contains(AccessMode.WRITE)), modes, linkOptions);
+        Path absolute = absolute(path);
+        Path relative = relative(absolute);
+        if (relative != null) {
+            Path target = readable(relative, path);
+            Set<AccessMode> asked = new HashSet<>(modes);
+            asked.remove(AccessMode.WRITE); // writes go to the scratch folder: any file of the view can be written
+            delegate.checkAccess(target, asked, linkOptions);
+            return;
+        }
+        Path allowed = readOnlyRoot(absolute);
+        if (allowed != null) {
+            if (modes.contains(AccessMode.WRITE)) throw packageCache(path);
+            delegate.checkAccess(confinedToPackage(absolute, allowed, path), modes, linkOptions);
+            return;
+        }
+        outside.checkAccess(absolute, modes, linkOptions);
     }
 
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-        check(dir, true);
+        Path absolute = absolute(dir);
+        Path relative = relative(absolute);
+        if (relative != null) {
+            if (relative.toString().isEmpty() || exists(relative, dir)) throw new FileAlreadyExistsException(dir.toString());
+            Files.createDirectory(prepareWrite(relative, dir));
+            return;
+        }
+        if (readOnlyRoot(absolute) != null) throw packageCache(dir);
+        outside.createDirectory(absolute, attrs);
     }
 
     @Override
     public void delete(Path path) throws IOException {
-        check(path, true);
+        Path absolute = absolute(path);
+        Path relative = relative(absolute);
+        if (relative != null) {
+            if (relative.toString().isEmpty() || Files.exists(pageFile(relative, path), LinkOption.NOFOLLOW_LINKS)) {
+                throw new AccessDeniedException(path.toString(), null,
+                        "files of the page's folder cannot be deleted (only files the page wrote itself)");
+            }
+            Path written = scratchOf(relative);
+            if (written == null) throw new NoSuchFileException(path.toString());
+            Files.delete(written);
+            return;
+        }
+        if (readOnlyRoot(absolute) != null) throw packageCache(path);
+        outside.delete(absolute);
     }
 
     @Override
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
-        return delegate.newByteChannel(check(path, writes(options)), options, attrs);
+        Path absolute = absolute(path);
+        Path relative = relative(absolute);
+        if (relative != null) {
+            if (!writes(options)) return delegate.newByteChannel(readable(relative, path), options, attrs);
+            Path written = scratchOf(relative);
+            if (written == null) {
+                Path original = pageFile(relative, path);
+                Set<OpenOption> opened = new HashSet<>(options);
+                if (Files.exists(original)) {
+                    if (options.contains(StandardOpenOption.CREATE_NEW)) throw new FileAlreadyExistsException(path.toString());
+                    if (Files.isDirectory(original)) throw new FileSystemException(path.toString(), null, "Is a directory");
+                    written = prepareWrite(relative, path);
+                    // copy on write: appending to, or changing part of, a page file starts from its content
+                    if (!options.contains(StandardOpenOption.TRUNCATE_EXISTING)) Files.copy(original, written);
+                    opened.add(StandardOpenOption.CREATE);
+                } else {
+                    written = prepareWrite(relative, path);
+                }
+                return delegate.newByteChannel(written, opened, attrs);
+            }
+            return delegate.newByteChannel(written, options, attrs);
+        }
+        Path allowed = readOnlyRoot(absolute);
+        if (allowed != null) {
+            if (writes(options)) throw packageCache(path);
+            return delegate.newByteChannel(confinedToPackage(absolute, allowed, path), options, attrs);
+        }
+        return outside.newByteChannel(absolute, options, attrs);
     }
 
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
             throws IOException {
-        return delegate.newDirectoryStream(check(dir, false), filter);
+        Path absolute = absolute(dir);
+        Path relative = relative(absolute);
+        if (relative != null) {
+            Set<String> names = new TreeSet<>();
+            boolean found = false;
+            Path page = pageFile(relative, dir);
+            if (Files.isDirectory(page)) {
+                found = true;
+                try (DirectoryStream<Path> listed = Files.newDirectoryStream(page)) {
+                    listed.forEach(entry -> names.add(entry.getFileName().toString()));
+                }
+            }
+            Path written = scratchOf(relative);
+            if (written != null && Files.isDirectory(written, LinkOption.NOFOLLOW_LINKS)) {
+                found = true;
+                try (DirectoryStream<Path> listed = Files.newDirectoryStream(written)) {
+                    listed.forEach(entry -> names.add(entry.getFileName().toString()));
+                }
+            }
+            if (!found) {
+                if (exists(relative, dir)) throw new NotDirectoryException(dir.toString());
+                throw new NoSuchFileException(dir.toString());
+            }
+            List<Path> entries = new ArrayList<>();
+            for (String name : names) {
+                Path entry = dir.resolve(name);
+                if (filter == null || filter.accept(entry)) entries.add(entry);
+            }
+            return new DirectoryStream<>() {
+                @Override
+                public Iterator<Path> iterator() {
+                    return entries.iterator();
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+        Path allowed = readOnlyRoot(absolute);
+        if (allowed != null) return delegate.newDirectoryStream(confinedToPackage(absolute, allowed, dir), filter);
+        return outside.newDirectoryStream(absolute, filter);
     }
 
     @Override
@@ -94,12 +357,47 @@ final class ScopedFileSystem implements FileSystem {
 
     @Override
     public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
-        return delegate.toRealPath(check(path, false), linkOptions);
+        Path absolute = absolute(path);
+        Path relative = relative(absolute);
+        if (relative != null) {
+            if (scratchOf(relative) != null) return rootReal.resolve(relative.toString()); // no links in scratch
+            return delegate.toRealPath(pageFile(relative, path), linkOptions);
+        }
+        Path allowed = readOnlyRoot(absolute);
+        if (allowed != null) return delegate.toRealPath(confinedToPackage(absolute, allowed, path), linkOptions);
+        return outside.toRealPath(absolute, linkOptions);
     }
 
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
-        return delegate.readAttributes(check(path, false), attributes, options);
+        Path absolute = absolute(path);
+        Path relative = relative(absolute);
+        if (relative != null) return delegate.readAttributes(readable(relative, path), attributes, options);
+        Path allowed = readOnlyRoot(absolute);
+        if (allowed != null) {
+            return delegate.readAttributes(confinedToPackage(absolute, allowed, path), attributes, options);
+        }
+        return outside.readAttributes(absolute, attributes, options);
+    }
+
+    /** A rename inside the page's view moves what the page wrote; page files stay where they are. */
+    @Override
+    public void move(Path source, Path target, CopyOption... options) throws IOException {
+        Path from = relative(absolute(source));
+        Path to = relative(absolute(target));
+        if (from == null || to == null) {
+            throw new AccessDeniedException(source.toString(), target.toString(), "outside the page's folder");
+        }
+        if (Files.exists(pageFile(from, source), LinkOption.NOFOLLOW_LINKS)) {
+            throw new AccessDeniedException(source.toString(), null,
+                    "files of the page's folder cannot be moved (only files the page wrote itself)");
+        }
+        Path written = scratchOf(from);
+        if (written == null) throw new NoSuchFileException(source.toString());
+        if (Files.exists(pageFile(to, target), LinkOption.NOFOLLOW_LINKS)) {
+            throw new AccessDeniedException(target.toString(), null, "files of the page's folder cannot be replaced");
+        }
+        Files.move(written, prepareWrite(to, target), options);
     }
 
     @Override
@@ -110,5 +408,68 @@ final class ScopedFileSystem implements FileSystem {
     @Override
     public Path getTempDirectory() {
         return root;
+    }
+
+    /** Every path outside the page's areas that is not GraalPy's language home: refused. */
+    private static final class Refused implements FileSystem {
+        private final FileSystem paths = FileSystem.newDefaultFileSystem();
+
+        private static AccessDeniedException refused(Path path) {
+            return new AccessDeniedException(path.toString(), null, "outside the page's folder");
+        }
+
+        @Override
+        public Path parsePath(URI uri) {
+            return paths.parsePath(uri);
+        }
+
+        @Override
+        public Path parsePath(String path) {
+            return paths.parsePath(path);
+        }
+
+        @Override
+        public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)
+                throws IOException {
+            throw refused(path);
+        }
+
+        @Override
+        public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+            throw refused(dir);
+        }
+
+        @Override
+        public void delete(Path path) throws IOException {
+            throw refused(path);
+        }
+
+        @Override
+        public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
+                                                  FileAttribute<?>... attrs) throws IOException {
+            throw refused(path);
+        }
+
+        @Override
+        public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
+                throws IOException {
+            throw refused(dir);
+        }
+
+        @Override
+        public Path toAbsolutePath(Path path) {
+            return paths.toAbsolutePath(path);
+        }
+
+        @Override
+        public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
+            throw refused(path);
+        }
+
+        @Override
+        public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
+                throws IOException {
+            throw refused(path);
+        }
     }
 }

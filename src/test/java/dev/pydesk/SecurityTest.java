@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Least privilege, checked on a real WebView with real GraalPy interpreters: page Python reaches no host class,
- * process, native code or file outside its page folder (and writes nowhere), each attempt failing with a Python
+ * process, native code or file outside its page folder (its writes land in a scratch folder, never on the page's
+ * own files), each attempt failing with a Python
  * exception the page can catch; page JavaScript reaches no Java object at all.
  */
 class SecurityTest {
@@ -58,6 +59,7 @@ class SecurityTest {
         folder = Files.createDirectories(dir.resolve("page"));
         Files.writeString(dir.resolve("secret.txt"), SECRET);
         Files.writeString(folder.resolve("data.txt"), "inside the page folder");
+        Files.writeString(folder.resolve("notes.txt"), "notes");
         Files.createDirectories(folder.resolve("sub"));
         Files.writeString(folder.resolve("sub/nested.txt"), "nested");
         Files.createSymbolicLink(folder.resolve("link.txt"), dir.resolve("secret.txt"));
@@ -124,21 +126,45 @@ class SecurityTest {
         BLOCKED.put("listdir ..", exception("PermissionError"));
         BLOCKED.put("listdir /", exception("PermissionError"));
         BLOCKED.put("chdir ..", ANY);
-        // writing anywhere
-        BLOCKED.put("write new file in page folder", exception("PermissionError"));
-        BLOCKED.put("append to page file", exception("PermissionError"));
-        BLOCKED.put("open page file r+", exception("PermissionError"));
-        BLOCKED.put("os.open O_CREAT", exception("PermissionError"));
-        BLOCKED.put("truncate page file", exception("PermissionError"));
+        // writing anywhere but the scratch folder laid over the page's folder, and changing the page's own files
         BLOCKED.put("remove page file", exception("PermissionError"));
-        BLOCKED.put("rename page file", ANY);
-        BLOCKED.put("mkdir in page folder", exception("PermissionError"));
+        BLOCKED.put("rename page file", exception("PermissionError"));
         BLOCKED.put("symlink in page folder", ANY);
         BLOCKED.put("chmod page file", ANY);
         BLOCKED.put("write /tmp", exception("PermissionError"));
+        BLOCKED.put("write ../outside.txt", exception("PermissionError"));
+        BLOCKED.put("mkdir ../outside", exception("PermissionError"));
+        BLOCKED.put("write through symlink to outside file", exception("PermissionError"));
+        BLOCKED.put("write through symlinked folder", exception("PermissionError"));
         BLOCKED.put("write into the language home", exception("PermissionError"));
         BLOCKED.put("mkdir in the language home", exception("PermissionError"));
-        BLOCKED.put("tempfile.mkstemp", ANY);
+        BLOCKED.put("remove after writing over a page file", exception("PermissionError"));
+    }
+
+    /**
+     * Writes that PyScript pages make into their in-memory file system: allowed, landing in the interpreter's
+     * scratch folder (and seen by page Python), while the page's folder on disk stays as it was.
+     */
+    private static final Map<String, String> SCRATCH = new LinkedHashMap<>();
+
+    static {
+        SCRATCH.put("write new file in page folder", "ALLOWED: 1");
+        SCRATCH.put("read the new file", "ALLOWED: 'x'");
+        SCRATCH.put("append to page file", "ALLOWED: 1");
+        SCRATCH.put("read after append", "ALLOWED: 'notesx'");
+        SCRATCH.put("open page file r+", "ALLOWED: 1");
+        SCRATCH.put("read after r+", "ALLOWED: 'Rotesx'");
+        SCRATCH.put("truncate page file", "ALLOWED: None");
+        SCRATCH.put("read after truncate", "ALLOWED: ''");
+        SCRATCH.put("os.open O_CREAT", "ALLOWED: True");
+        SCRATCH.put("mkdir in page folder", "ALLOWED: None");
+        SCRATCH.put("write in the new folder", "ALLOWED: 1");
+        SCRATCH.put("listdir of the new folder", "ALLOWED: ['f.txt']");
+        SCRATCH.put("listdir . merges page and scratch", "ALLOWED: True");
+        SCRATCH.put("rename a written file", "ALLOWED: 'y'");
+        SCRATCH.put("remove a written file", "ALLOWED: False");
+        SCRATCH.put("write into a page subfolder", "ALLOWED: ['nested.txt', 'w.txt']");
+        SCRATCH.put("tempfile.mkstemp", "ALLOWED: True");
     }
 
     private static final String PYTHON = """
@@ -227,22 +253,67 @@ class SecurityTest {
             attempt("listdir /", lambda: os.listdir("/"))
             attempt("chdir ..", lambda: os.chdir(".."))
 
-            attempt("write new file in page folder", lambda: open("new.txt", "w").write("x"))
-            attempt("append to page file", lambda: open("data.txt", "a").write("x"))
-            attempt("open page file r+", lambda: open("data.txt", "r+").write("x"))
-            attempt("os.open O_CREAT", lambda: os.open("created.txt", os.O_CREAT | os.O_WRONLY))
-            attempt("truncate page file", lambda: os.truncate("data.txt", 0))
+            attempt("read data.txt", lambda: read("data.txt"))
             attempt("remove page file", lambda: os.remove("data.txt"))
             attempt("rename page file", lambda: os.rename("data.txt", "moved.txt"))
-            attempt("mkdir in page folder", lambda: os.mkdir("newdir"))
             attempt("symlink in page folder", lambda: os.symlink("/etc/passwd", "passwd-link"))
             attempt("chmod page file", lambda: os.chmod("data.txt", 0o777))
             attempt("write /tmp", lambda: open("TMP_PROBE", "w").write("x"))
+            attempt("write ../outside.txt", lambda: open("../outside.txt", "w").write("x"))
+            attempt("mkdir ../outside", lambda: os.mkdir("../outside"))
+            attempt("write through symlink to outside file", lambda: open("link.txt", "w").write("x"))
+            attempt("write through symlinked folder", lambda: open("linkdir/new.txt", "w").write("x"))
             attempt("write into the language home", lambda: open(os.path.join(sys.prefix, "HOME_PROBE"), "w").write("x"))
             attempt("mkdir in the language home", language_home_dir)
-            attempt("tempfile.mkstemp", lambda: __import__("tempfile").mkstemp())
 
-            attempt("read data.txt", lambda: read("data.txt"))
+            def write(path, text, mode="w"):
+                with open(path, mode) as f:
+                    return f.write(text)
+
+            def r_plus():
+                with open("notes.txt", "r+") as f:
+                    return f.write("R")
+
+            def o_creat():
+                fd = os.open("created.txt", os.O_CREAT | os.O_WRONLY)
+                os.close(fd)
+                return os.path.exists("created.txt")
+
+            def rename_written():
+                write("a.txt", "y")
+                os.rename("a.txt", "b.txt")
+                return read("b.txt")
+
+            def remove_written():
+                write("gone.txt", "z")
+                os.remove("gone.txt")
+                return os.path.exists("gone.txt")
+
+            def mkstemp():
+                fd, name = __import__("tempfile").mkstemp(dir=".")
+                os.close(fd)
+                return os.path.exists(name)
+
+            attempt("write new file in page folder", lambda: write("new.txt", "x"))
+            attempt("read the new file", lambda: read("new.txt"))
+            attempt("append to page file", lambda: write("notes.txt", "x", "a"))
+            attempt("read after append", lambda: read("notes.txt"))
+            attempt("open page file r+", r_plus)
+            attempt("read after r+", lambda: read("notes.txt"))
+            attempt("truncate page file", lambda: os.truncate("notes.txt", 0))
+            attempt("read after truncate", lambda: read("notes.txt"))
+            attempt("remove after writing over a page file", lambda: os.remove("notes.txt"))
+            attempt("os.open O_CREAT", o_creat)
+            attempt("mkdir in page folder", lambda: os.mkdir("newdir"))
+            attempt("write in the new folder", lambda: write("newdir/f.txt", "y"))
+            attempt("listdir of the new folder", lambda: os.listdir("newdir"))
+            attempt("listdir . merges page and scratch",
+                    lambda: {"data.txt", "new.txt", "newdir", "sub", "notes.txt"} <= set(os.listdir(".")))
+            attempt("rename a written file", rename_written)
+            attempt("remove a written file", remove_written)
+            attempt("write into a page subfolder", lambda: (write("sub/w.txt", "w"), sorted(os.listdir("sub")))[1])
+            attempt("tempfile.mkstemp", mkstemp)
+
             attempt("read sub/nested.txt", lambda: read("sub/nested.txt"))
             attempt("listdir .", lambda: sorted(os.listdir(".")))
             attempt("cwd", lambda: os.getcwd())
@@ -254,7 +325,7 @@ class SecurityTest {
     /** Main-thread interpreters and workers (same lockdown: every context comes from PythonRuntime). */
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy", "py worker", "mpy worker"})
-    void pagePythonIsConfinedToReadingItsFolder(String variant) throws Exception {
+    void pagePythonReadsItsFolderAndWritesOnlyIntoItsScratchFolder(String variant) throws Exception {
         String type = variant.split(" ")[0];
         String worker = variant.endsWith(" worker") ? " worker" : "";
         String probe = "pydesk-security-" + UUID.randomUUID();
@@ -302,6 +373,12 @@ class SecurityTest {
             }
         });
         assertEquals(List.of(), problems, "page Python got past the sandbox:\n" + String.join("\n", problems));
+        SCRATCH.forEach((attempt, expected) -> {
+            if (!expected.equals(outcomes.get(attempt))) {
+                problems.add(attempt + ": expected " + expected + " but got " + outcomes.get(attempt));
+            }
+        });
+        assertEquals(List.of(), problems, "page Python's scratch writes:\n" + String.join("\n", problems));
 
         assertEquals("ALLOWED: 'inside the page folder'", outcomes.get("read data.txt"));
         assertEquals("ALLOWED: 'nested'", outcomes.get("read sub/nested.txt"));
@@ -312,10 +389,19 @@ class SecurityTest {
         assertFalse(page.text("#outcomes").contains(SECRET), "the secret leaked into the page");
         assertFalse(page.text("#outcomes").contains("root:"), "/etc/passwd leaked into the page");
         assertEquals("inside the page folder", Files.readString(folder.resolve("data.txt")));
+        assertEquals("notes", Files.readString(folder.resolve("notes.txt")));
         try (Stream<Path> files = Files.list(folder)) {
-            assertEquals(List.of("data.txt", "link.txt", "linkdir", "p.html", "run.sh", "sub"),
+            assertEquals(List.of("data.txt", "link.txt", "linkdir", "notes.txt", "p.html", "run.sh", "sub"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        try (Stream<Path> files = Files.list(folder.resolve("sub"))) {
+            assertEquals(List.of("nested.txt"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("page", "secret.txt"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "page Python wrote next to its folder");
+        }
+        assertEquals(SECRET, Files.readString(dir.resolve("secret.txt")));
         assertFalse(wroteTmp, "page Python wrote " + tmpProbe);
         assertFalse(wroteHome, "page Python wrote into GraalPy's language home " + home);
         assertEquals(List.of(), page.errors().stream().filter(e -> !e.source().equals(type + "-1"))
