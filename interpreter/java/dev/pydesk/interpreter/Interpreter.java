@@ -33,6 +33,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Value runner;
     private final Value caller;
     private final HostServices services;
+    private final ScopedFileSystem fileSystem;
     private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
     private final Map<String, Value> functions = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
@@ -49,6 +50,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         this.services = services;
         this.context = prepared.context();
         this.routing = prepared.routing();
+        this.fileSystem = prepared.fileSystem();
         this.watchdog = watchdog;
         this.errors = errors;
         this.runner = runner;
@@ -79,6 +81,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
         InterpreterHost host = new InterpreterHost(type, self != null, PythonLiteral.of(config.asMap()), target,
                 services);
+        PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
+        host.packages(packages);
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
         pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
@@ -88,6 +92,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(),
                 runnerModule.getMember("run"), runnerModule.getMember("call"), services);
         services.attach(made[0]);
+        packages.attach(made[0]);
         workerAccess.attach(made[0]);
         return made[0];
     }
@@ -165,6 +170,11 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     String source() {
         return routing.source();
+    }
+
+    /** The interpreter's file system: the page's folder, its scratch folder, installed packages. */
+    ScopedFileSystem fileSystem() {
+        return fileSystem;
     }
 
     /** A function of PyDesk's Python package in this interpreter ("module.name"), e.g. for workers' plumbing. */
@@ -259,5 +269,6 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         services.close();
         awaiting.values().forEach(done -> done.complete(false));
         context.close(true);
+        fileSystem.discard(); // the scratch folder dies with the interpreter
     }
 }

@@ -16,6 +16,7 @@ public final class InterpreterHost {
     private final String configLiteral;
     private final Supplier<String> currentTarget;
     private final LoopServices loop;
+    private volatile PackageAccess packages;
 
     /** What the event loop and the runner need of the interpreter. */
     interface LoopServices {
@@ -123,6 +124,16 @@ public final class InterpreterHost {
     @Export
     public WorkerAccess workers() {
         return loop.workers();
+    }
+
+    void packages(PackageAccess access) {
+        this.packages = access;
+    }
+
+    /** Installs packages for {@code py_import}. */
+    @Export
+    public PackageAccess packages() {
+        return packages;
     }
 
     @Export

@@ -43,6 +43,11 @@ final class PageResources {
 
     /** Reads a referenced text; the exception message is the one PyScript's fetch would give. */
     String read(String reference) throws IOException {
+        return new String(readBytes(reference), StandardCharsets.UTF_8);
+    }
+
+    /** Reads a referenced file's bytes (a wheel, an archive, a file of the config's {@code files}). */
+    byte[] readBytes(String reference) throws IOException {
         URI uri;
         try {
             uri = resolve(reference);
@@ -52,7 +57,7 @@ final class PageResources {
         Optional<Path> file = server.fileOf(uri);
         if (file.isPresent()) {
             try {
-                return Files.readString(file.get(), StandardCharsets.UTF_8);
+                return Files.readAllBytes(file.get());
             } catch (NoSuchFileException e) {
                 throw notFound(reference);
             }
@@ -69,10 +74,10 @@ final class PageResources {
                 + " failed with error 403 (Forbidden). Only files inside the page's folder can be read.");
     }
 
-    private static String fetch(URI uri, String reference) throws IOException {
+    private static byte[] fetch(URI uri, String reference) throws IOException {
         try {
-            HttpResponse<String> response = Fetcher.HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = Fetcher.HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) throw notFound(reference);
             if (response.statusCode() >= 400) {
                 throw new IOException("(PY0" + response.statusCode() + "): Fetching from URL " + reference

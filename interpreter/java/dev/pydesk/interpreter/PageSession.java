@@ -197,7 +197,8 @@ public final class PageSession implements AutoCloseable {
                 Interpreter interpreter = Interpreter.bind(prepared, key, config, environment, workers);
                 interpreter.wireEventAttributes(realm);
                 return interpreter;
-            }, FxThread::later).thenCompose(interpreter -> loadJsModules(interpreter, config));
+            }, FxThread::later).thenCompose(interpreter -> Packages.setUp(interpreter, config, environment))
+                    .thenCompose(interpreter -> loadJsModules(interpreter, config));
         });
     }
 

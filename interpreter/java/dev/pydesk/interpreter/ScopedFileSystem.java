@@ -89,6 +89,11 @@ final class ScopedFileSystem implements FileSystem {
         return root;
     }
 
+    /** The scratch folder on disk, or null while nothing was written (tests). */
+    Path scratchFolder() {
+        return scratch;
+    }
+
     /** Deletes the scratch folder: the interpreter is closing. */
     void discard() {
         Path made = scratch;

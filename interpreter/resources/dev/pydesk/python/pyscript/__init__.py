@@ -22,9 +22,4 @@ from pyscript.fetch import fetch
 from pyscript.util import NotSupported
 from pyscript.websocket import WebSocket
 from pyscript.workers import create_named_worker, workers
-
-def _not_yet(name):
-    return NotSupported(f"pyscript.{name}", f"pyscript.{name} is not available in this version of PyDesk yet")
-
-
-py_import = _not_yet("py_import")
+from _pydesk.packages import py_import

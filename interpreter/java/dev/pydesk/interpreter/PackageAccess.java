@@ -1,0 +1,50 @@
+package dev.pydesk.interpreter;
+
+import dev.pydesk.interpreter.config.PageConfig;
+import dev.pydesk.interpreter.packages.PackageInstaller;
+import org.graalvm.polyglot.HostAccess.Export;
+import org.graalvm.polyglot.Value;
+
+/**
+ * {@code py_import} of one interpreter: installs a package on PyDesk's package threads and hands the result to
+ * Python on the interpreter's own thread, through its event loop, as fetch does.
+ */
+public final class PackageAccess {
+    private final PageConfig config;
+    private final PageEnvironment page;
+    private final ScopedFileSystem fileSystem;
+    private volatile Interpreter interpreter;
+
+    PackageAccess(PageConfig config, PageEnvironment page, ScopedFileSystem fileSystem) {
+        this.config = config;
+        this.page = page;
+        this.fileSystem = fileSystem;
+    }
+
+    void attach(Interpreter bound) {
+        this.interpreter = bound;
+    }
+
+    /**
+     * Installs {@code requirement} (a name, a wheel path or URL); {@code callback(folder, topLevel, error)} runs on
+     * the interpreter's thread: the folder to put on {@code sys.path} and the comma-separated top-level modules, or
+     * the error text.
+     */
+    @Export
+    public void install(String requirement, Value callback) {
+        Interpreter owner = interpreter;
+        owner.started();
+        PackageInstaller installer = Packages.installer(config, page);
+        installer.install(requirement).whenComplete((installed, failure) -> {
+            if (installed != null) fileSystem.allowReading(installed.folder());
+            owner.execute(() -> {
+                owner.ended();
+                if (installed != null) {
+                    owner.callPython(callback, installed.folder().toString(), String.join(",", installed.topLevel()), null);
+                } else {
+                    owner.callPython(callback, null, null, Failures.rootMessage(failure));
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package dev.pydesk.interpreter;
+
+import dev.pydesk.interpreter.config.PageConfig;
+import dev.pydesk.interpreter.packages.FilesLoader;
+import dev.pydesk.interpreter.packages.PackageInstaller;
+import dev.pydesk.interpreter.packages.WheelCache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Gets an interpreter's config {@code files} and {@code packages} ready before its first script runs: files are
+ * copied into its scratch folder and wheels installed into the per-user cache, off every interpreter's thread, at
+ * the same time; then the installed folders go on {@code sys.path} on the interpreter's own thread. What cannot be
+ * had is reported (console and banner) with the package and the reason; the scripts run all the same (their
+ * {@code import} then fails with Python's own error), so no script waits forever.
+ */
+final class Packages {
+    private Packages() {}
+
+    /**
+     * Call once the interpreter is bound, on any thread; completes (on the interpreter's thread) when its scripts
+     * may run. For the page's main-thread interpreters and for workers alike.
+     */
+    static CompletableFuture<Interpreter> setUp(Interpreter interpreter, PageConfig config, PageEnvironment page) {
+        List<String> requirements = requirements(config);
+        Map<?, ?> files = config.get("files").orElse(null) instanceof Map<?, ?> map ? map : null;
+        if (requirements.isEmpty() && files == null) return CompletableFuture.completedFuture(interpreter);
+        String source = interpreter.source();
+        ScopedFileSystem fileSystem = interpreter.fileSystem();
+        CompletableFuture<Void> copied = files == null ? CompletableFuture.completedFuture(null)
+                : PackageInstaller.<Void>offThread(() -> {
+                    FilesLoader.load(files, page.resources()::readBytes, destination -> fileSystem.scratchPathFor(
+                            inPageFolder(fileSystem, destination)));
+                    return null;
+                }).exceptionally(failure -> {
+                    page.errors().pageError(source, Failures.rootMessage(failure));
+                    return null;
+                });
+        PackageInstaller installer = installer(config, page);
+        List<CompletableFuture<WheelCache.Installed>> installs = new ArrayList<>();
+        for (String requirement : requirements) {
+            installs.add(installer.install(requirement).exceptionally(failure -> {
+                page.errors().pageError(source, "packages: " + Failures.rootMessage(failure));
+                return null;
+            }));
+        }
+        CompletableFuture<Interpreter> ready = new CompletableFuture<>();
+        List<CompletableFuture<?>> all = new ArrayList<>(installs);
+        all.add(copied);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
+            List<String> folders = new ArrayList<>();
+            for (CompletableFuture<WheelCache.Installed> install : installs) {
+                WheelCache.Installed installed = install.getNow(null);
+                if (installed == null) continue;
+                fileSystem.allowReading(installed.folder());
+                folders.add(installed.folder().toString());
+            }
+            interpreter.execute(() -> {
+                if (!folders.isEmpty()) {
+                    interpreter.invoke(interpreter.function("_pydesk.packages", "add_paths"), String.join("\n", folders));
+                }
+                ready.complete(interpreter);
+            });
+        });
+        return ready;
+    }
+
+    static PackageInstaller installer(PageConfig config, PageEnvironment page) {
+        String index = config.get("packages_index").map(String::valueOf).filter(text -> !text.isBlank())
+                .orElseGet(PackageInstaller::defaultIndex);
+        return new PackageInstaller(WheelCache.standard(), page.resources().resolve(index).toString(),
+                page.resources()::readBytes);
+    }
+
+    private static List<String> requirements(PageConfig config) {
+        Object packages = config.get("packages").orElse(null);
+        List<String> names = new ArrayList<>();
+        if (packages instanceof List<?> list) {
+            for (Object item : list) {
+                if (item != null && !String.valueOf(item).isBlank()) names.add(String.valueOf(item));
+            }
+        } else if (packages instanceof String single && !single.isBlank()) {
+            names.add(single);
+        }
+        return names;
+    }
+
+    /**
+     * A destination of {@code files} as a path of the page's view: relative to the working folder (the page's
+     * folder); an absolute destination is taken from the page's folder too (it plays the file system's root).
+     */
+    private static Path inPageFolder(ScopedFileSystem fileSystem, String destination) throws IOException {
+        Path folder = fileSystem.pageFolder();
+        Path given = Path.of(destination);
+        if (given.isAbsolute() && given.normalize().startsWith(folder)) return given.normalize();
+        String relative = destination.replaceFirst("^/+", "");
+        return folder.resolve(relative).normalize();
+    }
+}

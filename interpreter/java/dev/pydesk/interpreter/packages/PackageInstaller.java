@@ -1,0 +1,100 @@
+package dev.pydesk.interpreter.packages;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Installs what {@code packages} and {@code py_import} ask for into the {@link WheelCache}, on PyDesk's own package
+ * threads (never an interpreter's): a wheel of the page (or an {@code http(s)} URL) is read and unzipped unless the
+ * same bytes are cached; a name is looked up on the package index and downloaded unless its wheel (by the index's
+ * sha256) is cached.
+ *
+ * <p>The index: the config's {@code packages_index}, else the system property {@code pydesk.packages.index}, else the
+ * environment variable {@code PYDESK_PACKAGES_INDEX}, else {@code https://pypi.org/pypi}; it must answer PyPI's
+ * JSON API.
+ */
+public final class PackageInstaller {
+    private static final ExecutorService THREADS = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "pydesk-packages");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final WheelCache cache;
+    private final String index;
+    private final Source source;
+
+    public PackageInstaller(WheelCache cache, String index, Source source) {
+        this.cache = cache;
+        this.index = index;
+        this.source = source;
+    }
+
+    /** The index to use when the config names none. */
+    public static String defaultIndex() {
+        String property = System.getProperty("pydesk.packages.index");
+        if (property != null && !property.isBlank()) return property;
+        String variable = System.getenv("PYDESK_PACKAGES_INDEX");
+        return variable != null && !variable.isBlank() ? variable : PackageIndex.DEFAULT;
+    }
+
+    /** Runs PyDesk's file and package work off every interpreter's thread. */
+    public static <T> CompletableFuture<T> offThread(IoSupplier<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.get();
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, THREADS);
+    }
+
+    @FunctionalInterface
+    public interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    public CompletableFuture<WheelCache.Installed> install(String requirement) {
+        return offThread(() -> installNow(requirement));
+    }
+
+    public WheelCache.Installed installNow(String text) throws IOException {
+        Requirement requirement = Requirement.parse(text);
+        if (requirement.isWheel()) {
+            byte[] wheel;
+            try {
+                wheel = source.read(requirement.text());
+            } catch (IOException e) {
+                throw new PackageException("cannot install \"" + text + "\": " + reason(e));
+            }
+            try {
+                return cache.install(requirement.wheel(), wheel);
+            } catch (PackageException e) {
+                throw new PackageException("cannot install \"" + text + "\": " + e.getMessage());
+            }
+        }
+        PackageIndex.Release release = PackageIndex.find(index, requirement);
+        var cached = cache.find(release.fileName(), release.sha256());
+        if (cached.isPresent()) return cached.get();
+        byte[] wheel;
+        try {
+            wheel = source.read(release.url());
+        } catch (IOException e) {
+            throw new PackageException("cannot install \"" + text + "\": downloading " + release.url() + " failed: " + reason(e));
+        }
+        if (release.sha256() != null && !release.sha256().equalsIgnoreCase(WheelCache.sha256(wheel))) {
+            throw new PackageException("cannot install \"" + text + "\": " + release.fileName()
+                    + " does not match the sha256 the package index gives for it");
+        }
+        return cache.install(release.fileName(), wheel);
+    }
+
+    static String reason(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException fse ? fse.getReason() : e.getMessage();
+        if (e instanceof java.net.ConnectException) return "connection refused (offline?)";
+        return reason == null ? e.toString() : reason;
+    }
+}
