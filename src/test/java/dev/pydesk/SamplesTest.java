@@ -59,6 +59,7 @@ class SamplesTest {
             Map.entry("fetch.html", this::fetch),
             Map.entry("websocket.html", this::webSocket),
             Map.entry("worker.html", this::worker),
+            Map.entry("packages.html", this::packages),
             Map.entry(FAILING_PAGE, this::errors));
 
     @BeforeAll
@@ -243,6 +244,16 @@ class SamplesTest {
         assertEquals("200 OK: 6 planets. A missing file is a response too: status 404, ok=False.", text("#status"));
         assertEquals("Saturn", page.text("#planets tbody tr:last-child td"));
         assertEquals(List.of(), page.errors(), page.consoleText());
+    }
+
+    private void packages() {
+        assertEquals("text: 3", text("#words li"), page.consoleText());
+        assertEquals(5, page.count("#words li"));
+        assertEquals("notes.txt says 'written by Python'; the folder now lists modules, notes.txt, out, words.txt",
+                text("#scratch"));
+        assertEquals("mean of 1, 2, 3, 4 = 2.5", text("#imported"));
+        assertFalse(Files.exists(SAMPLES.resolve("notes.txt")) || Files.exists(SAMPLES.resolve("modules")),
+                "the sample wrote into samples/");
     }
 
     private void worker() {
