@@ -123,10 +123,11 @@ public final class PageWorker {
         state = State.RUNNING;
         Timing.mark(label + ": running");
         lifecycle.ready();
-        CompletableFuture<Boolean> modules = config.get("js_modules").isEmpty()
-                ? CompletableFuture.completedFuture(true)
+        // the worker's own config: files and packages first (Packages), then [js_modules]
+        CompletableFuture<Boolean> modules = Packages.setUp(bound, config, page).thenCompose(ready ->
+                config.get("js_modules").isEmpty() ? CompletableFuture.completedFuture(true)
                 : bound.run("import _pydesk.js_modules\nawait _pydesk.js_modules.load()\ndel _pydesk\n", "js_modules",
-                        label, scriptId);
+                        label, scriptId));
         modules.thenCompose(loaded -> {
             CompletableFuture<Boolean> script = new CompletableFuture<>();
             thread.execute(() -> bound.run(code, fileName, label, scriptId).whenComplete((ok, error) ->

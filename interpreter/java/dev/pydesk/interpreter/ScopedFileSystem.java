@@ -143,10 +143,13 @@ final class ScopedFileSystem implements FileSystem {
         return null;
     }
 
-    /** The scratch copy of a page path, or null when the page wrote nothing there. */
+    /**
+     * The scratch copy of a page path, or null when the page wrote nothing there. The page's folder itself is always
+     * the page's (its attributes, its real path); only its listing merges in the scratch folder's top level.
+     */
     private Path scratchOf(Path relative) {
         Path made = scratch;
-        if (made == null) return null;
+        if (made == null || relative.toString().isEmpty()) return null;
         Path candidate = made.resolve(relative.toString());
         return Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) ? candidate : null;
     }
@@ -324,7 +327,8 @@ final class ScopedFileSystem implements FileSystem {
                     listed.forEach(entry -> names.add(entry.getFileName().toString()));
                 }
             }
-            Path written = scratchOf(relative);
+            Path made = scratch;
+            Path written = made == null ? null : made.resolve(relative.toString());
             if (written != null && Files.isDirectory(written, LinkOption.NOFOLLOW_LINKS)) {
                 found = true;
                 try (DirectoryStream<Path> listed = Files.newDirectoryStream(written)) {

@@ -340,6 +340,34 @@ class PackagesTest {
         assertEquals(List.of(), page.errors(), page.consoleText());
     }
 
+    /** A worker's own config installs its packages and copies its files into its own scratch folder; py_import too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void aWorkersConfigHasItsOwnPackagesAndFiles(String type) throws Exception {
+        String dist = "worker_" + type;
+        Files.write(dir.resolve(dist + "-1.0-py3-none-any.whl"), helloWheel(dist, "a worker"));
+        String lazy = "worker_lazy_" + type;
+        Files.write(dir.resolve(lazy + "-1.0-py3-none-any.whl"), helloWheel(lazy, "py_import"));
+        Files.writeString(dir.resolve("info.txt"), "info");
+        page.open(dir, "p.html", """
+                <html><body><pre id="out"></pre>
+                <script type="%s" worker %s>
+                import %s
+                from pyscript import document, py_import
+                (lazy,) = await py_import("./%s-1.0-py3-none-any.whl")
+                with open("written.txt", "w") as f:
+                    f.write("written")
+                document.getElementById("out").textContent = "|".join(
+                    [%s.hello(), lazy.hello(), open("copied.txt").read(), open("written.txt").read()])
+                </script></body></html>""".formatted(type, configAttribute("{\"packages\": [\"./" + dist
+                + "-1.0-py3-none-any.whl\"], \"files\": {\"./info.txt\": \"./copied.txt\"}}"), dist, lazy, dist));
+        page.waitUntil("the worker's output", Duration.ofSeconds(60), () -> !String.valueOf(page.text("#out")).isEmpty());
+        assertEquals("hello from " + dist + " a worker|hello from " + lazy + " py_import|info|written", page.text("#out"),
+                page.consoleText());
+        assertEquals(List.of(), page.errors(), page.consoleText());
+        assertFalse(Files.exists(dir.resolve("copied.txt")) || Files.exists(dir.resolve("written.txt")));
+    }
+
     /** Figures for the report: installing a wheel of 200 modules into an empty cache, then again (cached). */
     @Test
     void installTimeColdVersusCached() throws Exception {
