@@ -124,7 +124,7 @@ class PackagesTest {
         String dist = "tiny_" + type;
         Files.write(dir.resolve(dist + "-1.0-py3-none-any.whl"), helloWheel(dist, "the page folder"));
         String html = """
-                <html><body><div id="out"></div><div id="data"></div><div id="write"></div>
+                <html><body><div id="out"></div><div id="data"></div><div id="write"></div><div id="cache"></div>
                 <script type="%s" %s>
                 import os
                 import %s as tiny
@@ -138,6 +138,12 @@ class PackagesTest {
                 except PermissionError as error:
                     outcome = "PermissionError"
                 document.getElementById("write").textContent = outcome
+                try:
+                    os.listdir(os.path.dirname(os.path.dirname(tiny.__file__)) + "/..")
+                    outcome = "ALLOWED"
+                except PermissionError as error:
+                    outcome = "PermissionError"
+                document.getElementById("cache").textContent = outcome
                 </script></body></html>""".formatted(type, configAttribute(
                 "{\"packages\": [\"./" + dist + "-1.0-py3-none-any.whl\"]}"), dist);
         int unpackedBefore = WheelCache.unpackedCount();
@@ -147,6 +153,7 @@ class PackagesTest {
         assertEquals("hello from " + dist + " the page folder", page.text("#out"), page.consoleText());
         assertEquals("package data", page.text("#data"));
         assertEquals("PermissionError", page.text("#write"), "installed packages are read-only");
+        assertEquals("PermissionError", page.text("#cache"), "the rest of the package cache is not the page's");
         assertEquals(List.of(), page.errors(), page.consoleText());
         assertEquals(unpackedBefore + 1, WheelCache.unpackedCount());
         List<Path> folders = installed(dist);
