@@ -26,9 +26,9 @@ public final class PackageAccess {
     }
 
     /**
-     * Installs {@code requirement} (a name, a wheel path or URL); {@code callback(folder, topLevel, error)} runs on
-     * the interpreter's thread: the folder to put on {@code sys.path} and the comma-separated top-level modules, or
-     * the error text.
+     * Installs {@code requirement} (a name, a wheel path or URL) and its dependencies; {@code callback(folders,
+     * topLevel, error)} runs on the interpreter's thread: the folders to put on {@code sys.path} (one a line), the
+     * requirement's comma-separated top-level modules, or the error text.
      */
     @Export
     public void install(String requirement, Value callback) {
@@ -36,11 +36,12 @@ public final class PackageAccess {
         owner.started();
         PackageInstaller installer = Packages.installer(config, page);
         installer.install(requirement).whenComplete((installed, failure) -> {
-            if (installed != null) fileSystem.allowReading(installed.folder());
+            if (installed != null) installed.forEach(wheel -> fileSystem.allowReading(wheel.folder()));
             owner.execute(() -> {
                 owner.ended();
                 if (installed != null) {
-                    owner.callPython(callback, installed.folder().toString(), String.join(",", installed.topLevel()), null);
+                    String folders = String.join("\n", installed.stream().map(wheel -> wheel.folder().toString()).toList());
+                    owner.callPython(callback, folders, String.join(",", installed.getFirst().topLevel()), null);
                 } else {
                     owner.callPython(callback, null, null, Failures.rootMessage(failure));
                 }

@@ -41,7 +41,7 @@ final class Packages {
                     return null;
                 });
         PackageInstaller installer = installer(config, page);
-        List<CompletableFuture<WheelCache.Installed>> installs = new ArrayList<>();
+        List<CompletableFuture<List<WheelCache.Installed>>> installs = new ArrayList<>();
         for (String requirement : requirements) {
             installs.add(installer.install(requirement).exceptionally(failure -> {
                 page.errors().pageError(source, "packages: " + Failures.rootMessage(failure));
@@ -53,11 +53,12 @@ final class Packages {
         all.add(copied);
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
             List<String> folders = new ArrayList<>();
-            for (CompletableFuture<WheelCache.Installed> install : installs) {
-                WheelCache.Installed installed = install.getNow(null);
-                if (installed == null) continue;
-                fileSystem.allowReading(installed.folder());
-                folders.add(installed.folder().toString());
+            for (CompletableFuture<List<WheelCache.Installed>> install : installs) {
+                for (WheelCache.Installed installed : install.getNow(null) == null ? List.<WheelCache.Installed>of()
+                        : install.getNow(null)) {
+                    fileSystem.allowReading(installed.folder());
+                    if (!folders.contains(installed.folder().toString())) folders.add(installed.folder().toString());
+                }
             }
             interpreter.execute(() -> {
                 if (!folders.isEmpty()) {

@@ -1,6 +1,12 @@
 package dev.pydesk.interpreter.packages;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -57,8 +63,36 @@ public final class PackageInstaller {
         T get() throws IOException;
     }
 
-    public CompletableFuture<WheelCache.Installed> install(String requirement) {
-        return offThread(() -> installNow(requirement));
+    /**
+     * Installs a requirement and, from the package index, the dependencies its wheel declares ({@code Requires-Dist}
+     * whose environment marker applies to GraalPy 3.12 on Linux; no extras), each once. The requirement's own wheel
+     * comes first in the list.
+     */
+    public CompletableFuture<List<WheelCache.Installed>> install(String requirement) {
+        return offThread(() -> installWithDependencies(requirement));
+    }
+
+    List<WheelCache.Installed> installWithDependencies(String text) throws IOException {
+        List<WheelCache.Installed> installed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Deque<String[]> wanted = new ArrayDeque<>(); // {requirement, the package that requires it or null}
+        wanted.add(new String[] {text, null});
+        while (!wanted.isEmpty()) {
+            String[] next = wanted.poll();
+            WheelCache.Installed wheel;
+            try {
+                wheel = installNow(next[0]);
+            } catch (PackageException e) {
+                throw next[1] == null ? e : new PackageException(e.getMessage() + " (a dependency of " + next[1] + ")");
+            }
+            installed.add(wheel);
+            seen.add(Requirement.normalize(wheel.name()));
+            for (String dependency : Dependencies.of(wheel.folder())) {
+                Requirement parsed = Requirement.parse(dependency);
+                if (seen.add(parsed.name())) wanted.add(new String[] {dependency, wheel.name()});
+            }
+        }
+        return installed;
     }
 
     public WheelCache.Installed installNow(String text) throws IOException {

@@ -33,9 +33,14 @@ record Requirement(String text, String wheel, String name, String exactVersion) 
         }
         Matcher matcher = NAME.matcher(trimmed);
         if (!matcher.matches()) throw new PackageException("cannot install \"" + trimmed + "\": not a package name");
-        String name = matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"); // PEP 503
+        String name = normalize(matcher.group(1));
         String version = "==".equals(matcher.group(2)) || "===".equals(matcher.group(2)) ? matcher.group(3) : null;
         return new Requirement(trimmed, null, name, version);
+    }
+
+    /** PEP 503's normalized name: {@code Typing_Extensions} -> {@code typing-extensions}. */
+    static String normalize(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 
     boolean isWheel() {

@@ -24,13 +24,13 @@ def _install(requirement):
 
     future = get_loop().create_future()
 
-    def answered(folder, top_level, error):
+    def answered(folders, top_level, error):
         if future.done():
             return
         if error is not None:
             future.set_exception(ModuleNotFoundError(f"py_import: {error}"))
         else:
-            future.set_result((str(folder), [name for name in str(top_level).split(",") if name]))
+            future.set_result((str(folders), [name for name in str(top_level).split(",") if name]))
 
     _pydesk.host.packages().install(requirement, answered)
     return future

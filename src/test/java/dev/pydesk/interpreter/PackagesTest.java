@@ -194,6 +194,37 @@ class PackagesTest {
         assertEquals(List.of(), page.errors(), page.consoleText());
     }
 
+    /** Dependencies a wheel declares come from the index too, unless their marker excludes GraalPy 3.12 on Linux. */
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void dependenciesAreInstalledFromTheIndex(String type) throws Exception {
+        String parent = "parent_" + type;
+        String child = "child_" + type;
+        publish(child.replace('_', '-'), child + "-1.0-py3-none-any.whl", helloWheel(child, "a dependency"));
+        served.put(parent + "-1.0-py3-none-any.whl", TestWheels.wheel(parent, "1.0", "py3-none-any", true,
+                Map.of(parent + "/__init__.py", "import " + child + "\ndef hello():\n    return " + child + ".hello()\n"),
+                "Requires-Dist: " + child.replace('_', '-') + " (>=1.0)\n"
+                        + "Requires-Dist: old-backport ; python_version < \"3.8\"\n"
+                        + "Requires-Dist: windows-only ; sys_platform == \"win32\" or (os_name == \"nt\")\n"
+                        + "Requires-Dist: test-tool[fast] ; extra == \"test\"\n"));
+        served.put("orphan-1.0-py3-none-any.whl", TestWheels.wheel("orphan", "1.0", "py3-none-any", true,
+                Map.of("orphan/__init__.py", ""), "Requires-Dist: missing-dependency\n"));
+        page.open(dir, "p.html", """
+                <html><body><div id="out"></div>
+                <script type="%s" %s>
+                import %s
+                from pyscript import document
+                document.getElementById("out").textContent = %s.hello()
+                </script></body></html>""".formatted(type, configAttribute("{\"packages\": [\""
+                + url("/files/" + parent + "-1.0-py3-none-any.whl") + "\", \"" + url("/files/orphan-1.0-py3-none-any.whl")
+                + "\"], \"packages_index\": \"" + url("/pypi") + "\"}"), parent, parent));
+        assertEquals("hello from " + child + " a dependency", page.text("#out"), page.consoleText());
+        String expected = "cannot install \"missing-dependency\": no such package on the package index " + url("/pypi")
+                + " (a dependency of orphan)";
+        assertEquals(List.of(expected), page.errors().stream().map(e -> e.text().replace("packages: ", "")).toList(),
+                page.consoleText());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
     void packagesThatCannotBeHadAreClearErrorsAndNoScriptWaits(String type) throws Exception {

@@ -19,9 +19,16 @@ public final class TestWheels {
      */
     public static byte[] wheel(String dist, String version, String tag, boolean purelib, Map<String, String> files)
             throws IOException {
+        return wheel(dist, version, tag, purelib, files, "");
+    }
+
+    /** As above, with more {@code METADATA} header lines (e.g. {@code Requires-Dist: other\n}). */
+    public static byte[] wheel(String dist, String version, String tag, boolean purelib, Map<String, String> files,
+                               String metadata) throws IOException {
         String info = dist + "-" + version + ".dist-info/";
         Map<String, String> all = new LinkedHashMap<>(files);
-        all.put(info + "METADATA", "Metadata-Version: 2.1\nName: " + dist + "\nVersion: " + version + "\n");
+        all.put(info + "METADATA", "Metadata-Version: 2.1\nName: " + dist + "\nVersion: " + version + "\n" + metadata
+                + "\nRequires-Dist: not-a-header (the description starts after the empty line)\n");
         all.put(info + "WHEEL", "Wheel-Version: 1.0\nGenerator: pydesk-tests\nRoot-Is-Purelib: " + purelib
                 + "\nTag: " + tag + "\n");
         StringBuilder record = new StringBuilder();
