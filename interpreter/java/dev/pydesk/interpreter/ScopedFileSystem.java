@@ -51,7 +51,7 @@ final class ScopedFileSystem implements FileSystem {
 
     private final FileSystem delegate = FileSystem.newDefaultFileSystem();
     /** Everything outside the page's areas: GraalPy's language home, read-only; anything else refused. */
-    private final FileSystem outside = FileSystem.newReadOnlyFileSystem(FileSystem.allowLanguageHomeAccess(new Refused()));
+    private final FileSystem outside = FileSystem.newReadOnlyFileSystem(FileSystem.allowLanguageHomeAccess(new RefusingFileSystem()));
     private final List<Path> readOnlyRoots = new CopyOnWriteArrayList<>();
     private volatile Path root;
     private volatile Path rootReal;
@@ -417,68 +417,5 @@ final class ScopedFileSystem implements FileSystem {
     @Override
     public Path getTempDirectory() {
         return root;
-    }
-
-    /** Every path outside the page's areas that is not GraalPy's language home: refused. */
-    private static final class Refused implements FileSystem {
-        private final FileSystem paths = FileSystem.newDefaultFileSystem();
-
-        private static AccessDeniedException refused(Path path) {
-            return new AccessDeniedException(path.toString(), null, "outside the page's folder");
-        }
-
-        @Override
-        public Path parsePath(URI uri) {
-            return paths.parsePath(uri);
-        }
-
-        @Override
-        public Path parsePath(String path) {
-            return paths.parsePath(path);
-        }
-
-        @Override
-        public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)
-                throws IOException {
-            throw refused(path);
-        }
-
-        @Override
-        public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-            throw refused(dir);
-        }
-
-        @Override
-        public void delete(Path path) throws IOException {
-            throw refused(path);
-        }
-
-        @Override
-        public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
-                                                  FileAttribute<?>... attrs) throws IOException {
-            throw refused(path);
-        }
-
-        @Override
-        public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
-                throws IOException {
-            throw refused(dir);
-        }
-
-        @Override
-        public Path toAbsolutePath(Path path) {
-            return paths.toAbsolutePath(path);
-        }
-
-        @Override
-        public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
-            throw refused(path);
-        }
-
-        @Override
-        public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
-                throws IOException {
-            throw refused(path);
-        }
     }
 }
