@@ -154,14 +154,20 @@ final class ScopedFileSystem implements FileSystem {
         return Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) ? candidate : null;
     }
 
-    /** The page folder's own file for a relative path; refused when a link leads outside the folder. */
+    /**
+     * The page folder's own file for a relative path; refused when a link leads outside the folder (checked on the
+     * nearest part of the path that exists, so a link to a folder outside does not even tell what is missing there).
+     */
     private Path pageFile(Path relative, Path shown) throws IOException {
         Path file = root.resolve(relative.toString());
-        if (Files.exists(file)) {
-            if (!file.toRealPath().startsWith(rootReal)) {
+        Path existing = file;
+        while (existing != null && !Files.exists(existing)) {
+            if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) { // a dangling link
                 throw new AccessDeniedException(shown.toString(), null, "a link leads outside the page's folder");
             }
-        } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !existing.toRealPath().startsWith(rootReal)) {
             throw new AccessDeniedException(shown.toString(), null, "a link leads outside the page's folder");
         }
         return file;
@@ -389,7 +395,10 @@ final class ScopedFileSystem implements FileSystem {
         return outside.readAttributes(absolute, attributes, options);
     }
 
-    /** A rename inside the page's view moves what the page wrote; page files stay where they are. */
+    /**
+     * A rename inside the page's view moves what the page wrote (also over a page file, which it then shadows); the
+     * page's own files cannot be moved.
+     */
     @Override
     public void move(Path source, Path target, CopyOption... options) throws IOException {
         Path from = relative(absolute(source));
@@ -403,9 +412,8 @@ final class ScopedFileSystem implements FileSystem {
         }
         Path written = scratchOf(from);
         if (written == null) throw new NoSuchFileException(source.toString());
-        if (Files.exists(pageFile(to, target), LinkOption.NOFOLLOW_LINKS)) {
-            throw new AccessDeniedException(target.toString(), null, "files of the page's folder cannot be replaced");
-        }
+        // onto a page file: the moved file shadows it, as a write over it would (the page's own file stays on disk)
+        pageFile(to, target);
         Files.move(written, prepareWrite(to, target), options);
     }
 

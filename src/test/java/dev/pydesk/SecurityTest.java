@@ -136,6 +136,7 @@ class SecurityTest {
         BLOCKED.put("mkdir ../outside", exception("PermissionError"));
         BLOCKED.put("write through symlink to outside file", exception("PermissionError"));
         BLOCKED.put("write through symlinked folder", exception("PermissionError"));
+        BLOCKED.put("missing file behind a symlinked folder", exception("PermissionError"));
         BLOCKED.put("write into the language home", exception("PermissionError"));
         BLOCKED.put("mkdir in the language home", exception("PermissionError"));
         BLOCKED.put("remove after writing over a page file", exception("PermissionError"));
@@ -165,6 +166,7 @@ class SecurityTest {
         SCRATCH.put("remove a written file", "ALLOWED: False");
         SCRATCH.put("write into a page subfolder", "ALLOWED: ['nested.txt', 'w.txt']");
         SCRATCH.put("tempfile.mkstemp", "ALLOWED: True");
+        SCRATCH.put("os.replace a written file over a page file", "ALLOWED: 'replaced'");
     }
 
     private static final String PYTHON = """
@@ -314,6 +316,14 @@ class SecurityTest {
             attempt("write into a page subfolder", lambda: (write("sub/w.txt", "w"), sorted(os.listdir("sub")))[1])
             attempt("tempfile.mkstemp", mkstemp)
 
+            def replace_page_file():
+                write("replacement.txt", "replaced")
+                os.replace("replacement.txt", "run.sh")
+                return read("run.sh")
+
+            attempt("os.replace a written file over a page file", replace_page_file)
+            attempt("missing file behind a symlinked folder", lambda: os.path.exists("linkdir/no-such-file") or read("linkdir/no-such-file"))
+
             attempt("read sub/nested.txt", lambda: read("sub/nested.txt"))
             attempt("listdir .", lambda: sorted(os.listdir(".")))
             attempt("cwd", lambda: os.getcwd())
@@ -390,6 +400,7 @@ class SecurityTest {
         assertFalse(page.text("#outcomes").contains("root:"), "/etc/passwd leaked into the page");
         assertEquals("inside the page folder", Files.readString(folder.resolve("data.txt")));
         assertEquals("notes", Files.readString(folder.resolve("notes.txt")));
+        assertTrue(Files.readString(folder.resolve("run.sh")).startsWith("#!/bin/sh"), "os.replace changed run.sh");
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(List.of("data.txt", "link.txt", "linkdir", "notes.txt", "p.html", "run.sh", "sub"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
