@@ -90,7 +90,7 @@ public final class FilesLoader {
             } else if (to.endsWith("/")) {
                 to = to + fileName(from);
             }
-            if (!destinations.add(to)) {
+            if (!destinations.add(sameFile(to))) {
                 throw new PackageException("files: the destination \"" + to + "\" is used twice: destinations must be unique");
             }
             plan.add(new Entry(from, to, unpack));
@@ -108,6 +108,12 @@ public final class FilesLoader {
             if (resolved.equals(before)) return resolved;
         }
         throw new PackageException("files: the placeholders in \"" + text + "\" refer to each other without end");
+    }
+
+    /** One spelling per destination: {@code ./x.txt}, {@code x.txt} and {@code /x.txt} are one file in PyDesk. */
+    private static String sameFile(String destination) {
+        String relative = destination.replaceFirst("^/+", "");
+        return java.nio.file.Path.of(relative.isEmpty() ? "." : relative).normalize().toString();
     }
 
     static String fileName(String reference) {
