@@ -1,5 +1,6 @@
 package dev.pydesk.interpreter;
 
+import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.interpreter.packages.FilesLoader;
 import dev.pydesk.interpreter.packages.PackageInstaller;
@@ -31,6 +32,7 @@ final class Packages {
         if (requirements.isEmpty() && files == null) return CompletableFuture.completedFuture(interpreter);
         String source = interpreter.source();
         ScopedFileSystem fileSystem = interpreter.fileSystem();
+        Timing.mark(source + ": files and packages");
         CompletableFuture<Void> copied = files == null ? CompletableFuture.completedFuture(null)
                 : PackageInstaller.<Void>offThread(() -> {
                     FilesLoader.load(files, page.resources()::readBytes, destination -> fileSystem.scratchPathFor(
@@ -64,6 +66,7 @@ final class Packages {
                 if (!folders.isEmpty()) {
                     interpreter.invoke(interpreter.function("_pydesk.packages", "add_paths"), String.join("\n", folders));
                 }
+                Timing.mark(source + ": files and packages ready");
                 ready.complete(interpreter);
             });
         });
