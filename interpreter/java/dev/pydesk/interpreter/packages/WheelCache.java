@@ -3,7 +3,6 @@ package dev.pydesk.interpreter.packages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -114,8 +113,8 @@ public final class WheelCache {
             try {
                 Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
                 UNPACKED.incrementAndGet();
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException installedMeanwhile) {
-                // another interpreter won the race with the same bytes
+            } catch (IOException installedMeanwhile) {
+                if (!Files.isDirectory(folder)) throw installedMeanwhile; // else another interpreter won the race
             }
         } finally {
             deleteTree(partial);
