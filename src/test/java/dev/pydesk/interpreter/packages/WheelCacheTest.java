@@ -39,6 +39,27 @@ class WheelCacheTest {
         }
     }
 
+    @Test
+    void interpretersInstallingOneWheelAtOnceGetOneFolder() throws Exception {
+        WheelCache cache = new WheelCache(dir);
+        byte[] wheel = TestWheels.pureWheel("race", "1.0", Map.of("race/__init__.py", "X = 1\n"));
+        int before = WheelCache.unpackedCount();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var installs = new java.util.ArrayList<java.util.concurrent.Future<WheelCache.Installed>>();
+            for (int i = 0; i < 8; i++) installs.add(pool.submit(() -> cache.install("race-1.0-py3-none-any.whl", wheel)));
+            Path folder = installs.getFirst().get().folder();
+            for (var install : installs) assertEquals(folder, install.get().folder());
+            assertEquals("X = 1\n", Files.readString(folder.resolve("race/__init__.py")));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(before + 1, WheelCache.unpackedCount());
+        try (var left = Files.list(dir)) {
+            assertEquals(1, left.count(), "partial folders were left behind");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "x-1.0-cp312-cp312-manylinux_2_17_x86_64.whl|true|x/__init__.py|is not a pure-Python wheel (cp312-cp312-manylinux_2_17_x86_64)",
