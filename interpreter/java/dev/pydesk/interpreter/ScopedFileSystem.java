@@ -50,7 +50,11 @@ final class ScopedFileSystem implements FileSystem {
     }
 
     private final FileSystem delegate = FileSystem.newDefaultFileSystem();
-    /** Everything outside the page's areas: GraalPy's language home, read-only; anything else refused. */
+    /**
+     * Everything outside the page's areas: GraalPy's language home, read-only; anything else refused. The read-only
+     * wrapper matters: allowLanguageHomeAccess alone lets page Python write into GraalPy's shared language home
+     * (~/.cache/org.graalvm.polyglot/...), i.e. change the standard library of every later interpreter.
+     */
     private final FileSystem outside = FileSystem.newReadOnlyFileSystem(FileSystem.allowLanguageHomeAccess(new RefusingFileSystem()));
     private final List<Path> readOnlyRoots = new CopyOnWriteArrayList<>();
     private volatile Path root;
