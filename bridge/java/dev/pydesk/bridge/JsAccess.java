@@ -38,6 +38,11 @@ public final class JsAccess {
     }
 
     @Export
+    public Object functionMarker() {
+        return JsRealm.FUNCTION;
+    }
+
+    @Export
     public Object errorMarker() {
         return JsRealm.ERROR;
     }
@@ -52,6 +57,13 @@ public final class JsAccess {
         JSObject target = target(ref);
         Object k = key(key);
         return js(() -> JsRealm.fromJs(realm.helper("get", target, k)));
+    }
+
+    /** An attribute for Python's getattr: like {@link #get}, but a function is {@link JsRealm#FUNCTION}. */
+    @Export
+    public Object attr(Value ref, String name) {
+        JSObject target = target(ref);
+        return js(() -> JsRealm.fromJs(realm.helper("attr", target, name)));
     }
 
     @Export

@@ -19,6 +19,8 @@ public final class JsRealm {
     static final Object UNDEFINED = new Marker("undefined");
     /** A member that does not exist at all (Python raises AttributeError). */
     static final Object MISSING = new Marker("missing");
+    /** An attribute whose value is a function (Python calls it by name on its object: {@link JsAccess#attr}). */
+    static final Object FUNCTION = new Marker("function");
     /** A JavaScript exception; the message is in {@link JsAccess#lastError()}. */
     static final Object ERROR = new Marker("error");
     /** How Java writes {@code undefined} towards JavaScript (a string nobody else can guess). */
@@ -43,7 +45,8 @@ public final class JsRealm {
         this.console = console;
         this.door = new JsDoor(this);
         // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
-        Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN);
+        Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN,
+                FUNCTION);
         if (!(made instanceof JSObject madeHelpers)) {
             throw new IllegalStateException("the page used PyDesk's boot script before PyDesk did: its Python cannot run");
         }

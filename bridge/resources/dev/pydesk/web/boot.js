@@ -135,7 +135,7 @@
   }
   Object.defineProperty(window, "WebSocket", { value: WebSocket, writable: true, configurable: true });
 
-  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED) {
+  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, FUNCTION) {
     if (door !== null || javaDoor === null || javaDoor === undefined) return null;
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
@@ -167,6 +167,14 @@
     return {
       get(o, k) {
         const v = o[k];
+        if (v === undefined && !(k in Object(o))) return MISSING;
+        return out(v);
+      },
+      // An attribute read from Python: a function comes back as the FUNCTION marker, and Python calls it with
+      // callMethod (one crossing, and WebKit's Java bridge is slow to hand function objects to and fro).
+      attr(o, k) {
+        const v = o[k];
+        if (typeof v === "function") return FUNCTION;
         if (v === undefined && !(k in Object(o))) return MISSING;
         return out(v);
       },

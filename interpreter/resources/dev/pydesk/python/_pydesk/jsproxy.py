@@ -11,6 +11,7 @@ _js = _pydesk.js
 _UNDEF = _js.undefinedMarker()
 _MISSING = _js.missingMarker()
 _ERROR = _js.errorMarker()
+_FUNCTION = _js.functionMarker()
 _FOREIGN = type(_UNDEF)
 _PLAIN = (str, int, float, bool)
 
@@ -121,8 +122,10 @@ class JsProxy:
             raise AttributeError(name)
         if name == "pop" and _js.isArray(self._js_ref) is True:
             return _pop.__get__(self)  # Python's pop(index), not JavaScript's pop(), as on Pyodide's JsArray
-        value = _js.get(self._js_ref, name)
+        value = _js.attr(self._js_ref, name)
         if type(value) is _FOREIGN:
+            if value is _FUNCTION:
+                return JsMethod(self._js_ref, name)
             if value is _MISSING:
                 list_method = _ARRAY_METHODS.get(name)
                 if list_method is not None and _js.isArray(self._js_ref) is True:
@@ -288,6 +291,45 @@ class JsProxy:
         if self.typeof == "object" and str(self) == "[object Object]":
             return {key: _to_py(getattr(self, key), depth - 1) for key in self.object_keys()}
         return self
+
+
+class JsMethod(JsProxy):
+    """A function read as an attribute (`document.getElementById`): calling it is one call of the method on its
+    object; the function object itself is fetched only when something else is done with it."""
+
+    __slots__ = ("_js_owner", "_js_name", "_js_function")
+
+    def __init__(self, owner, name):
+        object.__setattr__(self, "_js_owner", owner)
+        object.__setattr__(self, "_js_name", name)
+        object.__setattr__(self, "_js_function", None)
+
+    @property
+    def _js_ref(self):
+        function = object.__getattribute__(self, "_js_function")
+        if function is None:
+            function = _js.get(object.__getattribute__(self, "_js_owner"), object.__getattribute__(self, "_js_name"))
+            if function is _ERROR:
+                _raise_js_error()
+            if type(function) is not _FOREIGN or function is _MISSING or function is _UNDEF:
+                raise TypeError(f"{object.__getattribute__(self, '_js_name')} is no longer a JavaScript function")
+            object.__setattr__(self, "_js_function", function)
+        return function
+
+    @property
+    def _js_this(self):
+        return object.__getattribute__(self, "_js_owner")
+
+    def __call__(self, *args, **kwargs):
+        owner = object.__getattribute__(self, "_js_owner")
+        name = object.__getattribute__(self, "_js_name")
+        if not args and not kwargs:
+            result = _js.callMethod(owner, name, None)
+        else:
+            result = _borrowing(_js.callMethod, owner, name, args, kwargs)
+        if result is _MISSING:
+            raise TypeError(f"{name} is not a function")
+        return to_python(result)
 
 
 def _to_py(value, depth):
