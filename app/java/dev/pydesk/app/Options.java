@@ -40,6 +40,9 @@ final class Options {
             description = "Window (or headless viewport) size. Default: ${DEFAULT-VALUE}.")
     String size;
 
+    @Option(names = "--inspector", description = "Open the inspector (console, REPL, workers) with the window.")
+    boolean inspector;
+
     enum Dump { dom, text, none }
 
     int width() {

@@ -8,6 +8,7 @@ import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.bridge.FxThread;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -204,6 +205,33 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         if (pair != null && !pair.getArrayElement(1).isNull() && !closed) {
             errors.pageError(routing.source(), pair.getArrayElement(1).asString());
         }
+    }
+
+    /** What the inspector's REPL shows for one input: the value's repr ("" for a statement), or a traceback. */
+    public record ReplAnswer(boolean ok, String text) {}
+
+    /**
+     * Runs REPL input in the interpreter's global namespace; its prints go to the console stream as
+     * {@code TYPE repl}. Never reports to the page's error banner. Main-thread interpreters: FX thread.
+     */
+    public ReplAnswer repl(String code) {
+        String before = routing.source();
+        routing.source(type + " repl");
+        try {
+            Value answer = guarded(type + " repl", () -> function("_pydesk.repl", "run").execute(code));
+            if (answer == null) return new ReplAnswer(false, "PyDesk could not run this input");
+            String text = answer.asString();
+            return new ReplAnswer(text.startsWith("1"), text.substring(1));
+        } finally {
+            routing.source(before);
+        }
+    }
+
+    /** Completions of a name or dotted path for the REPL's Tab key. */
+    public List<String> complete(String text) {
+        Value answer = guarded(type + " repl", () -> function("_pydesk.repl", "complete").execute(text));
+        if (answer == null || answer.asString().isEmpty()) return List.of();
+        return List.of(answer.asString().split("\n"));
     }
 
     /** Evaluates one expression or statement for tools (REPL, tests); returns its repr or the traceback. */

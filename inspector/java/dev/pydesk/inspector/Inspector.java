@@ -1,0 +1,72 @@
+package dev.pydesk.inspector;
+
+import dev.pydesk.bridge.ConsoleBus;
+import dev.pydesk.interpreter.PageLoader;
+import java.nio.file.Path;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.web.WebEngine;
+
+/**
+ * PyDesk's devtools: Console, REPL, Workers and Source tabs for the page a {@link PageLoader} shows. The same
+ * console stream as {@code --headless} output feeds the Console tab.
+ */
+public final class Inspector {
+    private final ConsoleView console;
+    private final ReplView repl;
+    private final WorkersView workers;
+    private final SourceView source = new SourceView();
+    private final TabPane tabs = new TabPane();
+    private final Tab sourceTab;
+
+    public Inspector(ConsoleBus bus, PageLoader loader, WebEngine engine) {
+        console = new ConsoleView(bus);
+        repl = new ReplView(loader::session, engine);
+        workers = new WorkersView(loader::session);
+        sourceTab = tab("Source", source.node());
+        tabs.getTabs().addAll(tab("Console", console.node()), tab("REPL", repl.node()), tab("Workers", workers.node()),
+                sourceTab);
+        tabs.getStyleClass().add("inspector");
+        tabs.getStylesheets().add(Inspector.class.getResource("inspector.css").toExternalForm());
+        console.onOpenSource((file, line) -> loader.page().map(Path::getParent).ifPresent(folder -> {
+            if (source.show(folder, file, line)) tabs.getSelectionModel().select(sourceTab);
+        }));
+        // A new document (open, link, reload): before its scripts run, so its first console lines stay.
+        engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
+            if (state == javafx.concurrent.Worker.State.SCHEDULED) console.pageChanged(engine.getLocation());
+        });
+        loader.onSession(session -> workers.refresh());
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    public TabPane node() {
+        return tabs;
+    }
+
+    public ConsoleView console() {
+        return console;
+    }
+
+    public ReplView repl() {
+        return repl;
+    }
+
+    public WorkersView workers() {
+        return workers;
+    }
+
+    public SourceView source() {
+        return source;
+    }
+
+    /** Shows the named tab ("Console", "REPL", "Workers", "Source"). */
+    public void select(String title) {
+        tabs.getTabs().stream().filter(tab -> tab.getText().equals(title)).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+    }
+}

@@ -1,0 +1,267 @@
+package dev.pydesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.FxThread;
+import dev.pydesk.inspector.ReplView;
+import dev.pydesk.interpreter.PageSession;
+import dev.pydesk.interpreter.PageWorker;
+import dev.pydesk.testing.PageHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The desktop shell and its inspector, driven through the real UI (TestFX's robot on Monocle: key presses, typing,
+ * clicks) with real pages and real GraalPy: toggling the inspector, console rows and filters, the REPL, tracebacks
+ * opening their source, reload, the address field, back/forward, recent files, the workers tab.
+ */
+class ShellTest {
+    @TempDir
+    Path dir;
+    Shell shell;
+    Stage stage;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void open() {
+        PageHarness.startToolkit();
+        System.setProperty("pydesk.state", dir.resolve("state").toString());
+        FxThread.run(() -> {
+            stage = new Stage();
+            shell = new Shell(stage, PageHarness.runtime(), 30, RecentFiles.inStateFolder());
+            stage.setScene(new Scene(shell.root(), 1000, 700));
+            stage.show();
+            stage.toFront();
+            stage.requestFocus();
+        });
+    }
+
+    @AfterEach
+    void close() {
+        FxThread.run(() -> {
+            shell.close();
+            stage.close();
+        });
+        System.clearProperty("pydesk.state");
+    }
+
+    private PageSession load(Path page) throws Exception {
+        CompletableFuture<PageSession> session = new CompletableFuture<>();
+        FxThread.run(() -> {
+            shell.view().loader.onSession(session::complete);
+            shell.open(page);
+        });
+        PageSession opened = session.get(60, TimeUnit.SECONDS);
+        opened.scriptsDone().get(90, TimeUnit.SECONDS);
+        return opened;
+    }
+
+    private Path page(String name, String body) throws Exception {
+        Path page = dir.resolve(name);
+        Files.writeString(page, "<!doctype html><html><head><title>" + name + "</title></head><body>" + body
+                + "</body></html>");
+        return page;
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (FxThread.call(condition::getAsBoolean)) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private List<String> consoleTexts() {
+        return FxThread.call(() -> shell.inspector().console().shownLines().stream()
+                .map(event -> "[" + event.source() + "] " + event.text()).toList());
+    }
+
+    @Test
+    void f12AndCtrlShiftIToggleTheDockedInspector() throws Exception {
+        load(page("a.html", "<p>page</p>"));
+        assertFalse(FxThread.call(shell::inspectorShown));
+        robot.push(KeyCode.F12);
+        waitUntil("the inspector to open", shell::inspectorShown);
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I);
+        waitUntil("the inspector to close", () -> !shell.inspectorShown());
+        assertEquals("a.html - PyDesk", FxThread.call(stage::getTitle));
+    }
+
+    @Test
+    void theConsoleShowsEverySourceAndFilters() throws Exception {
+        load(page("console.html", """
+                <script>console.warn("from js")</script>
+                <script type="py">print("hello from py")</script>
+                <script type="mpy">print("hello from mpy")</script>
+                <script type="py">raise ValueError("it broke")</script>"""));
+        FxThread.run(() -> shell.showInspector(true));
+        waitUntil("four lines", () -> shell.inspector().console().shownLines().size() >= 4);
+        List<String> texts = consoleTexts();
+        assertTrue(texts.contains("[py-0] hello from py"), texts.toString());
+        assertTrue(texts.contains("[mpy-0] hello from mpy"), texts.toString());
+        assertTrue(texts.contains("[js] from js"), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("[py-1] Traceback") && t.contains("ValueError: it broke")),
+                texts.toString());
+        FxThread.run(() -> shell.inspector().console().filter(ConsoleEvent.Level.WARN, null, ""));
+        assertEquals(2, consoleTexts().size(), consoleTexts().toString());
+        FxThread.run(() -> shell.inspector().console().filter(ConsoleEvent.Level.DEBUG, "mpy-0", ""));
+        assertEquals(List.of("[mpy-0] hello from mpy"), consoleTexts());
+        FxThread.run(() -> shell.inspector().console().filter(ConsoleEvent.Level.DEBUG, null, "HELLO FROM P"));
+        assertEquals(List.of("[py-0] hello from py"), consoleTexts());
+        assertTrue(FxThread.call(() -> shell.inspector().console().copy()).contains("[py-0] log: hello from py"));
+    }
+
+    @Test
+    void theReplRunsPythonInThePageAndChangesTheDom() throws Exception {
+        load(page("repl.html", """
+                <p id="p">before</p>
+                <script type="py">
+                from pyscript import document
+                greeting = "hi"
+                </script>"""));
+        FxThread.run(() -> {
+            shell.showInspector(true);
+            shell.inspector().select("REPL");
+        });
+        robot.clickOn(FxThread.call(() -> shell.inspector().repl().input()));
+        robot.write("document.getElementById(\"p\").textContent = greeting + \" from the REPL\"");
+        robot.push(KeyCode.ENTER);
+        waitUntil("the DOM change", () -> "hi from the REPL".equals(
+                shell.view().webView.getEngine().executeScript("document.getElementById('p').textContent")));
+        robot.write("6 * 7");
+        robot.push(KeyCode.ENTER);
+        waitUntil("the answer", () -> shell.inspector().repl().output().contains("\n42\n"));
+        robot.write("1 / 0");
+        robot.push(KeyCode.ENTER);
+        waitUntil("the traceback", () -> shell.inspector().repl().output().contains("ZeroDivisionError"));
+        robot.write("gree");
+        robot.push(KeyCode.TAB);
+        waitUntil("the completion", () -> shell.inspector().repl().input().getText().equals("greeting"));
+        FxThread.run(() -> shell.inspector().repl().input().clear());
+        robot.push(KeyCode.UP);
+        waitUntil("the history", () -> shell.inspector().repl().input().getText().equals("1 / 0"));
+        FxThread.run(() -> {
+            shell.inspector().repl().input().clear();
+            shell.inspector().repl().language(ReplView.JS);
+        });
+        robot.write("document.title");
+        robot.push(KeyCode.ENTER);
+        waitUntil("the JavaScript answer", () -> shell.inspector().repl().output().contains("repl.html"));
+        assertEquals("", FxThread.call(() -> String.valueOf(shell.view().webView.getEngine().executeScript(
+                "Array.from(document.querySelectorAll('.py-error')).map(e => e.textContent).join()"))),
+                "REPL errors stay out of the page's banner");
+    }
+
+    @Test
+    void aTracebackOpensItsSourceAtTheLine() throws Exception {
+        Files.writeString(dir.resolve("broken.py"), "x = 1\ny = 2\nraise RuntimeError('line three')\n");
+        load(page("trace.html", "<script type=\"py\" src=\"./broken.py\"></script>"));
+        FxThread.run(() -> shell.showInspector(true));
+        waitUntil("the traceback", () -> shell.inspector().console().shownLines().stream()
+                .anyMatch(e -> e.text().contains("line three")));
+        ConsoleEvent traceback = FxThread.call(() -> shell.inspector().console().shownLines().stream()
+                .filter(e -> e.text().contains("line three")).findFirst().orElseThrow());
+        assertTrue(FxThread.call(() -> shell.inspector().console().openSourceOf(traceback)));
+        assertEquals(3, FxThread.call(() -> shell.inspector().source().markedLine()));
+        assertEquals("raise RuntimeError('line three')", FxThread.call(() -> shell.inspector().source().lines().get(2)));
+    }
+
+    @Test
+    void addressFieldReloadBackForwardAndRecentFiles() throws Exception {
+        Path first = page("first.html", "<script type=\"py\">from pyscript import display; display('one')</script>");
+        page("second.html", "<script type=\"py\">from pyscript import display; display('two')</script>");
+        load(first);
+        CompletableFuture<PageSession> second = new CompletableFuture<>();
+        FxThread.run(() -> shell.view().loader.onSession(second::complete));
+        robot.clickOn(FxThread.call(shell::address));
+        FxThread.run(() -> shell.address().clear());
+        robot.write("second.html");
+        robot.push(KeyCode.ENTER);
+        second.get(60, TimeUnit.SECONDS).scriptsDone().get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(first, dir.resolve("second.html")), FxThread.call(shell::history));
+        waitUntil("second's title", () -> "second.html - PyDesk".equals(stage.getTitle()));
+        robot.push(KeyCode.ALT, KeyCode.LEFT);
+        waitUntil("back to first", () -> "first.html - PyDesk".equals(stage.getTitle()));
+        robot.push(KeyCode.ALT, KeyCode.RIGHT);
+        waitUntil("forward to second", () -> "second.html - PyDesk".equals(stage.getTitle()));
+        PageSession before = FxThread.call(() -> shell.view().loader.session().orElseThrow());
+        robot.push(KeyCode.F5);
+        waitUntil("a fresh session", () -> shell.view().loader.session().filter(s -> s != before).isPresent());
+        waitUntil("the reloaded output", () -> "two".equals(shell.view().webView.getEngine()
+                .executeScript("(document.querySelector('script-py') || {}).textContent")));
+        assertEquals(List.of(dir.resolve("second.html"), first), RecentFiles.inStateFolder().list());
+        assertTrue(FxThread.call(shell::status).startsWith("done"), FxThread.call(shell::status));
+        FxThread.run(() -> shell.zoom(1.1));
+        assertEquals(1.1, FxThread.call(() -> shell.view().webView.getZoom()), 0.001);
+    }
+
+    @Test
+    void theWorkersTabListsWorkersAndStopsOne() throws Exception {
+        load(page("workers.html", """
+                <div id="up"></div>
+                <script type="py" worker name="spin">
+                import time
+                from pyscript import document
+                document.getElementById("up").textContent = "up"
+                while True:
+                    time.sleep(0.05)
+                </script>"""));
+        FxThread.run(() -> {
+            shell.showInspector(true);
+            shell.inspector().select("Workers");
+        });
+        waitUntil("the worker row", () -> {
+            shell.inspector().workers().refresh();
+            return shell.inspector().workers().table().getItems().size() == 1
+                    && shell.inspector().workers().table().getItems().getFirst().state() == PageWorker.State.RUNNING;
+        });
+        FxThread.run(() -> shell.inspector().workers().table().getSelectionModel().select(0));
+        robot.clickOn("Stop worker");
+        waitUntil("the worker to stop", () -> shell.inspector().workers().table().getItems().getFirst().state()
+                == PageWorker.State.STOPPED);
+    }
+
+    @Test
+    void aHundredThousandLinesKeepTheWindowResponsive() throws Exception {
+        FxThread.run(() -> shell.showInspector(true));
+        // A worker prints, so the page's own thread is free: what is measured is the inspector taking the lines.
+        load(page("flood.html", "<script type=\"py\" worker>\nfor i in range(100000):\n    print('line', i)\n</script>"));
+        long start = System.nanoTime();
+        long worst = 0;
+        while (FxThread.call(() -> shell.inspector().console().lineCount()) < 100_000) {
+            if (System.nanoTime() - start > Duration.ofSeconds(240).toNanos()) {
+                throw new AssertionError("only " + FxThread.call(() -> shell.inspector().console().lineCount())
+                        + " of 100,000 lines arrived");
+            }
+            long asked = System.nanoTime();
+            FxThread.run(() -> { });
+            worst = Math.max(worst, System.nanoTime() - asked);
+            Thread.sleep(50);
+        }
+        System.out.printf("ShellTest: 100,000 console lines from a worker in %d ms; slowest FX round trip meanwhile"
+                + " %.1f ms%n", (System.nanoTime() - start) / 1_000_000, worst / 1e6);
+        FxThread.run(() -> shell.inspector().console().list().scrollTo(50_000));
+        assertEquals("[worker py-0] line 99999", consoleTexts().getLast());
+    }
+}
