@@ -17,6 +17,10 @@ final class BrowserWindow {
     }
 
     void show(Path page) {
+        if (options.kiosk) {
+            showKiosk(page);
+            return;
+        }
         Stage stage = new Stage();
         Shell shell = new Shell(stage, runtime, options.scriptTimeout, RecentFiles.inStateFolder());
         shell.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
@@ -30,5 +34,25 @@ final class BrowserWindow {
         shell.showInspector(options.inspector);
         stage.show();
         shell.open(page);
+    }
+
+    private void showKiosk(Path page) {
+        Stage stage = new Stage();
+        KioskMode kiosk = new KioskMode(stage, runtime, options.scriptTimeout,
+                options.kioskExit == null ? null : javafx.scene.input.KeyCombination.keyCombination(options.kioskExit),
+                options.hideCursor, options.kioskReloadDelay, KioskMode.defaultLog());
+        kiosk.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
+        stage.setOnHidden(event -> {
+            kiosk.close();
+            runtime.close();
+            Platform.exit();
+            System.exit(0);
+        });
+        stage.show();
+        try {
+            kiosk.open(page);
+        } catch (java.io.IOException e) {
+            System.err.println("pydesk: " + e.getMessage());
+        }
     }
 }

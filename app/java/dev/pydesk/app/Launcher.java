@@ -35,6 +35,14 @@ public final class Launcher {
                 System.out.flush();
                 System.exit(OK);
             }
+            if (options.kioskExit != null) {
+                try {
+                    javafx.scene.input.KeyCombination.keyCombination(options.kioskExit);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cli, "--kiosk-exit: not a key combination: '"
+                            + options.kioskExit + "' (e.g. Ctrl+Shift+Q)");
+                }
+            }
             if (!options.size.matches("\\d+x\\d+")) throw new CommandLine.ParameterException(cli,
                     "--size must look like 1024x768, not '" + options.size + "'");
         } catch (CommandLine.ParameterException e) {

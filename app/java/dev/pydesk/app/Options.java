@@ -43,6 +43,21 @@ final class Options {
     @Option(names = "--inspector", description = "Open the inspector (console, REPL, workers) with the window.")
     boolean inspector;
 
+    @Option(names = "--kiosk", description = "Kiosk: the page alone, full screen, navigation kept in its folder, "
+            + "reloaded after a page error; events logged to kiosk.log in the state folder.")
+    boolean kiosk;
+
+    @Option(names = "--kiosk-exit", paramLabel = "KEYS",
+            description = "Kiosk: the key combination that quits (e.g. Ctrl+Shift+Q). Default: none.")
+    String kioskExit;
+
+    @Option(names = "--kiosk-reload-delay", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Kiosk: reload this long after a page error. Default: ${DEFAULT-VALUE}.")
+    double kioskReloadDelay;
+
+    @Option(names = "--hide-cursor", description = "Kiosk: hide the mouse pointer over the page.")
+    boolean hideCursor;
+
     enum Dump { dom, text, none }
 
     int width() {

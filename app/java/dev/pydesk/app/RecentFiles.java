@@ -17,16 +17,16 @@ final class RecentFiles {
 
     /** {@code $XDG_STATE_HOME/pydesk/recent.txt} (or ~/.local/state/...); {@code -Dpydesk.state} overrides. */
     static RecentFiles inStateFolder() {
+        return new RecentFiles(stateFolder().resolve("recent.txt"));
+    }
+
+    /** PyDesk's state folder: {@code -Dpydesk.state}, else {@code $XDG_STATE_HOME/pydesk}, else ~/.local/state/pydesk. */
+    static Path stateFolder() {
         String override = System.getProperty("pydesk.state");
-        Path folder;
-        if (override != null) {
-            folder = Path.of(override);
-        } else {
-            String xdg = System.getenv("XDG_STATE_HOME");
-            folder = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state"))
-                    .resolve("pydesk");
-        }
-        return new RecentFiles(folder.resolve("recent.txt"));
+        if (override != null) return Path.of(override);
+        String xdg = System.getenv("XDG_STATE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state"))
+                .resolve("pydesk");
     }
 
     List<Path> list() {

@@ -57,6 +57,16 @@ public final class PageLoader implements AutoCloseable {
         return Optional.ofNullable(session);
     }
 
+    /** True when {@code location} is a page of the folder being shown (kiosk mode keeps navigation there). */
+    public boolean servesLocation(String location) {
+        if (server == null || location == null) return false;
+        try {
+            return server.fileOf(URI.create(location)).isPresent();
+        } catch (IllegalArgumentException notAUri) {
+            return false;
+        }
+    }
+
     public Optional<Path> page() {
         return Optional.ofNullable(page);
     }
