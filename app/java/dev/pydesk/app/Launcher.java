@@ -65,8 +65,13 @@ public final class Launcher {
         }
     }
 
-    /** The samples gallery next to the installation ({@code -Dpydesk.home}) or the current folder. */
+    /**
+     * The page opened when none is given: {@code -Dpydesk.page} (a packaged app's own index.html), else the samples
+     * gallery next to the installation ({@code -Dpydesk.home}) or the current folder.
+     */
     static Path defaultPage() {
+        String own = System.getProperty("pydesk.page");
+        if (own != null) return Path.of(own);
         String home = System.getProperty("pydesk.home");
         Path base = home != null ? Path.of(home) : Path.of("");
         return base.resolve("samples").resolve("index.html");

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# packaging/package.sh - what `./pydesk package` runs: a jpackage app image of PyDesk (its own trimmed Java runtime,
+# the JVM flags of ./pydesk and an AOT cache trained at build time) under target/package/, and on Debian a .deb.
+#
+#   ./pydesk package                                   PyDesk itself: `pydesk [PAGE]` (default: the samples gallery)
+#   ./pydesk package --app ./myapp --name MyApp [--icon icon.png]
+#                                                      a page folder as a program of its own: opens its index.html
+#   options: --no-deb (the app image only), --no-aot (no AOT cache)
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+TARGET=$REPO/target
+NAME=pydesk
+APP=""
+ICON=""
+DEB=true
+AOT=true
+while (($#)); do
+    case $1 in
+        --app) APP=$(readlink -f "$2"); shift 2 ;;
+        --name) NAME=$2; shift 2 ;;
+        --icon) ICON=$(readlink -f "$2"); shift 2 ;;
+        --no-deb) DEB=false; shift ;;
+        --no-aot) AOT=false; shift ;;
+        -h | --help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
+        *) echo "pydesk package: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+[[ $NAME =~ ^[A-Za-z][A-Za-z0-9._-]*$ ]] || { echo "pydesk package: --name must be a plain name, not '$NAME'" >&2; exit 2; }
+if [[ -n $APP && ! -f $APP/index.html ]]; then
+    echo "pydesk package: --app needs a folder with an index.html ($APP has none)" >&2; exit 2
+fi
+command -v jpackage >/dev/null || { echo "pydesk package: jpackage (JDK 25) is not on the PATH" >&2; exit 2; }
+
+say() { echo "pydesk package: $*" >&2; }
+
+# 1. Build (the same jars ./pydesk runs).
+PYDESK_AOT=off "$REPO/pydesk" build >/dev/null
+OUT=$TARGET/package
+INPUT=$OUT/input-$NAME
+IMAGE=$OUT/$NAME
+rm -rf "$INPUT" "$IMAGE"
+mkdir -p "$INPUT"
+for jar in "$TARGET"/pydesk-*.jar; do
+    case $jar in *-sources.jar | *-tests.jar | *-javadoc.jar) ;; *) cp "$jar" "$INPUT/" ;; esac
+done
+IFS=: read -r -a entries <"$TARGET/runtime-classpath.txt" || true
+for entry in "${entries[@]}"; do [[ $entry == *.jar ]] && cp "$entry" "$INPUT/"; done
+# JavaFX's native libraries beside its jars: loaded as they are, not checksummed out of the jars at every start.
+cp "$TARGET"/lib/*.so "$INPUT/"
+MAIN_JAR=$(cd "$INPUT" && ls pydesk-*.jar | head -n 1)
+
+# The pages inside the image: PyDesk's samples, or the app's folder (which the launcher opens by default).
+ARGS=()
+if [[ -n $APP ]]; then
+    cp -r "$APP" "$INPUT/app"
+    ARGS=(--java-options '-Dpydesk.page=$APPDIR/app/index.html')
+    TRAINING_PAGE=$INPUT/app/index.html
+else
+    cp -r "$REPO/samples" "$INPUT/samples"
+    TRAINING_PAGE=$REPO/samples/hello.html
+fi
+ICON_ARGS=()
+[[ -n $ICON ]] && ICON_ARGS=(--icon "$ICON")
+
+# 2. The app image: a jlinked runtime (jpackage's default modules for a class-path app) and the launcher.
+JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m '-Dpydesk.home=$APPDIR')
+OPTION_ARGS=()
+for option in "${JAVA_OPTIONS[@]}"; do OPTION_ARGS+=(--java-options "$option"); done
+say "building the app image $IMAGE..."
+VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$REPO/pom.xml" | head -n 1 | sed 's/-SNAPSHOT//')
+jpackage --type app-image --name "$NAME" --dest "$OUT" --input "$INPUT" --main-jar "$MAIN_JAR" \
+    --main-class dev.pydesk.app.Launcher --app-version "$VERSION" \
+    --jlink-options "--strip-debug --no-man-pages --no-header-files" \
+    "${OPTION_ARGS[@]}" "${ARGS[@]}" "${ICON_ARGS[@]}"
+rm -rf "$INPUT"
+
+# 3. The AOT cache, trained by the image's own launcher and runtime (a cache is only valid for the JVM that made
+# it), then named in the launcher's configuration.
+if $AOT; then
+    say "training the AOT cache with the packaged launcher (about a minute)..."
+    CACHE=$IMAGE/lib/app/$NAME.aot
+    CFG=$IMAGE/lib/app/$NAME.cfg
+    # The cache is valid only for jars of the same size and time: one fixed time here, the .deb's postinst sets it
+    # again after installing (copies made by jpackage and dpkg get new times).
+    touch -d @1700000000 "$IMAGE"/lib/app/*.jar
+    cp "$CFG" "$CFG.orig"
+    sed -i "/^\[JavaOptions\]/a java-options=-XX:AOTCacheOutput=\$APPDIR/$NAME.aot" "$CFG"
+    "$IMAGE/bin/$NAME" --headless --dump none --timeout 300 "$TRAINING_PAGE" >"$OUT/$NAME-aot-training.log" 2>&1 \
+        </dev/null || true
+    mv "$CFG.orig" "$CFG"
+    if [[ -f $CACHE ]]; then
+        sed -i "/^\[JavaOptions\]/a java-options=-XX:AOTCache=\$APPDIR/$NAME.aot" "$CFG"
+    else
+        say "warning: no AOT cache was made (see $OUT/$NAME-aot-training.log)"
+    fi
+fi
+say "app image: $IMAGE ($(du -sh "$IMAGE" | cut -f1)); run $IMAGE/bin/$NAME"
+
+# 4. The .deb (Debian): /opt/NAME, a `NAME` command in /usr/bin, a desktop entry, "Open with" for .html files.
+if $DEB; then
+    if ! command -v dpkg-deb >/dev/null || ! command -v fakeroot >/dev/null; then
+        if ((EUID == 0)) && command -v apt-get >/dev/null; then
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -q fakeroot dpkg-dev >&2 </dev/null
+        else
+            say "no .deb: it needs dpkg-deb and fakeroot (sudo apt-get install fakeroot)"; exit 0
+        fi
+    fi
+    say "building the .deb..."
+    PACKAGE=$(tr '[:upper:]' '[:lower:]' <<<"$NAME")
+    ASSOCIATION=() # "Open with" for .html files: PyDesk itself, not an app that always opens its own page
+    [[ -z $APP ]] && ASSOCIATION=(--file-associations "$REPO/packaging/html-association.properties")
+    rm -f "$OUT"/"$PACKAGE"_*.deb
+    jpackage --type deb --app-image "$IMAGE" --name "$NAME" --dest "$OUT" --linux-package-name "$PACKAGE" \
+        --app-version "$VERSION" \
+        --resource-dir "$REPO/packaging/linux" --linux-shortcut --linux-menu-group "Development" \
+        "${ASSOCIATION[@]}" \
+        --description "PyDesk: a desktop browser for PyScript pages" --vendor "PyDesk" "${ICON_ARGS[@]}"
+    say "deb: $(ls -1 "$OUT"/"$PACKAGE"_*.deb) ($(du -sh "$OUT"/"$PACKAGE"_*.deb | cut -f1 | head -n 1))"
+fi
