@@ -33,7 +33,18 @@ const PAGES = opt('pages', 'hello,dom_ops,events,compute,worker').split(',');
 const INTERPS = opt('interps', 'py,mpy').split(',');
 const CLICKS = Number(opt('clicks', 500));
 const RERUNS = Number(opt('reruns', 4));
-const SIDES = opt('sides', 'pydesk,chromium').split(',');
+// --variant NAME='ARGS': one more PyDesk side, named pydesk-NAME, with extra arguments; an argument env:VAR=VALUE
+// sets an environment variable instead (e.g. --variant jit=--jit, --variant g1='env:PYDESK_JAVA_OPTS=-XX:+UseG1GC').
+const VARIANTS = Object.fromEntries(argv.filter((a, i) => argv[i - 1] === '--variant').map((v) => {
+  const name = v.slice(0, v.indexOf('='));
+  const items = v.slice(v.indexOf('=') + 1).split(/\s+(?=--|env:)/).filter(Boolean);
+  return [`pydesk-${name}`, {
+    args: items.filter((x) => !x.startsWith('env:')),
+    env: Object.fromEntries(items.filter((x) => x.startsWith('env:')).map((x) => [x.slice(4, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])),
+  }];
+}));
+const SIDES = [...opt('sides', 'pydesk,chromium').split(','), ...Object.keys(VARIANTS)];
+const PYDESK_SIDES = SIDES.filter((s) => s.startsWith('pydesk'));
 const LABEL = opt('label', '');
 const OUT = path.resolve(REPO, opt('out', 'bench/results'));
 const TIMEOUT_MS = Number(opt('timeout', 900)) * 1000;
@@ -211,20 +222,21 @@ function figures(name, rec) {
 }
 
 // ------------------------------------------------------------------------------------------------ PyDesk side
-function runPyDesk(name, interp) {
+function runPyDesk(name, interp, side = 'pydesk') {
+  const variant = VARIANTS[side] || { args: [], env: {} };
   return new Promise((resolve) => {
     const page = path.join(PAGES_DIR, `${name}_${interp}.html`);
     const args = ['--headless', '--interp', interp, '--timeout', String(TIMEOUT_MS / 1000)];
     if (TEXT[name]) args.push('--text', TEXT[name]);
     if (name === 'events') args.push('--clicks', String(CLICKS));
     if (name === 'compute' && RERUNS > 0) args.push('--reruns', String(RERUNS), '--rerun-code', RERUN_FILE);
-    args.push(...PYDESK_ARGS, page);
+    args.push(...PYDESK_ARGS, ...variant.args, page);
     const env = {
-      ...process.env, ...PYDESK_ENV,
+      ...process.env, ...PYDESK_ENV, ...variant.env,
       PYDESK_MAIN_CLASS: 'dev.pydesk.app.BenchDriver',
       PYDESK_BENCH_CP: path.join(REPO, 'target/bench-classes'),
     };
-    const rec = { side: 'pydesk', name, interp, load1Before: load1() };
+    const rec = { side, name, interp, load1Before: load1() };
     rec.launchEpoch = Date.now();
     const child = spawn(path.join(REPO, 'pydesk'), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const sampler = new Sampler(() => [child.pid]);
@@ -403,7 +415,7 @@ async function main() {
         // alternate which side goes first, so a trend in the machine's load hits both alike
         const order = i % 2 === 0 ? SIDES : [...SIDES].reverse();
         for (const side of order) {
-          const rec = side === 'pydesk' ? await runPyDesk(name, interp) : await runChromium(name, interp, origin, srv);
+          const rec = side.startsWith('pydesk') ? await runPyDesk(name, interp, side) : await runChromium(name, interp, origin, srv);
           rec.run = i;
           runs.push(rec);
           console.log(describe(rec));
@@ -419,7 +431,7 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[:]/g, '').replace(/\..*/, 'Z');
   const base = path.join(OUT, `compare-${stamp}${LABEL ? '-' + LABEL : ''}`);
   const summary = render(facts, runs, cpython);
-  fs.writeFileSync(`${base}.json`, JSON.stringify({ facts, args: { RUNS, PAGES, INTERPS, CLICKS, RERUNS, SIDES, ARGS }, cpython, runs }, null, 1));
+  fs.writeFileSync(`${base}.json`, JSON.stringify({ facts, args: { RUNS, PAGES, INTERPS, CLICKS, RERUNS, SIDES, VARIANTS, ARGS }, cpython, runs }, null, 1));
   fs.writeFileSync(`${base}.md`, summary);
   console.log('\n' + summary);
   console.log(`raw runs: ${path.relative(REPO, base)}.json, table: ${path.relative(REPO, base)}.md`);
@@ -464,19 +476,38 @@ function render(facts, runs, cpython) {
   if (Object.keys(PYDESK_ENV).length || PYDESK_ARGS.length) L.push(`PyDesk environment: ${JSON.stringify(PYDESK_ENV)} ${PYDESK_ARGS.join(' ')}`);
   L.push(`${RUNS} runs per cell, sides taking turns; median [min-max]; ratio = PyDesk median / PyScript median (< 1: PyDesk faster / smaller).`, '');
   for (const interp of INTERPS) {
-    L.push(`| ${interp}: metric | PyDesk (GraalPy) | PyScript + ${engine[interp]} in Chromium | ratio |`, '|---|---|---|---|');
+    const title = (s) => (s === 'pydesk' ? 'PyDesk (GraalPy)' : `PyDesk ${VARIANTS[s].args.join(' ')} ${Object.entries(VARIANTS[s].env).map(([k, v]) => `${k}=${v}`).join(' ')}`.trim());
+    L.push(`| ${interp}: metric | ${PYDESK_SIDES.map(title).join(' | ')} | PyScript + ${engine[interp]} in Chromium | ${PYDESK_SIDES.map((s) => (s === 'pydesk' ? 'ratio' : `ratio (${s})`)).join(' | ')} |`,
+      `|---|${PYDESK_SIDES.map(() => '---|').join('')}---|${PYDESK_SIDES.map(() => '---|').join('')}`);
     for (const [label, name, pk, ck] of rows) {
       if (!PAGES.includes(name)) continue;
-      const a = cell('pydesk', name, interp, pk), b = cell('chromium', name, interp, ck);
-      L.push(`| ${label} | ${a.text} | ${b.text} | ${isFinite(a.med / b.med) ? (a.med / b.med).toFixed(2) : '-'} |`);
+      const b = cell('chromium', name, interp, ck);
+      const as = PYDESK_SIDES.map((s) => cell(s, name, interp, pk));
+      L.push(`| ${label} | ${as.map((a) => a.text).join(' | ')} | ${b.text} | ${as.map((a) => (isFinite(a.med / b.med) ? (a.med / b.med).toFixed(2) : '-')).join(' | ')} |`);
+    }
+    L.push('');
+  }
+  if (PAGES.includes('compute')) {
+    L.push('n-body, median of each run in the same page (ms; 1st = the page\'s own run):', '');
+    for (const interp of INTERPS) {
+      for (const s of [...PYDESK_SIDES, 'chromium']) {
+        const rs = runs.filter((r) => r.side === s && r.name === 'compute' && r.interp === interp && !r.failure)
+          .map((r) => figures('compute', r).nbodyRunsMs).filter(Boolean);
+        if (!rs.length) continue;
+        const per = rs[0].map((_, k) => median(rs.map((x) => x[k])));
+        const ok = runs.filter((r) => r.side === s && r.name === 'compute' && r.interp === interp && !r.failure).every((r) => figures('compute', r).energyOk);
+        L.push(`- ${s} ${interp}: ${per.map(fmt).join(', ')}${ok ? '' : ' (ENERGY CHECK FAILED)'}`);
+      }
     }
     L.push('');
   }
   if (cpython && cpython.runsMs) {
     L.push(`CPython reference (${facts.python3}, same machine, same n-body code, one process): runs ${cpython.runsMs.map(fmt).join(', ')} ms.`);
     for (const interp of INTERPS) {
-      const a = cell('pydesk', 'compute', interp, 'nbody5Ms');
-      if (isFinite(a.med)) L.push(`PyDesk ${interp} ${RERUNS + 1}th run / CPython ${RERUNS + 1}th run: ${(a.med / cpython.runsMs[RERUNS]).toFixed(2)}`);
+      for (const s of PYDESK_SIDES) {
+        const a = cell(s, 'compute', interp, 'nbody5Ms');
+        if (isFinite(a.med)) L.push(`${s} ${interp}: ${RERUNS + 1}th n-body run / CPython's ${RERUNS + 1}th run = ${(a.med / cpython.runsMs[RERUNS]).toFixed(2)}  `);
+      }
     }
     L.push('');
   }
