@@ -4,7 +4,8 @@
 //
 //   node bench/compare.mjs [--runs 5] [--pages hello,dom_ops,events,compute,worker] [--interps py,mpy]
 //                          [--clicks 500] [--reruns 4] [--sides pydesk,chromium] [--label NAME]
-//                          [--pydesk-env 'PYDESK_JAVA_OPTS=...'] [--out bench/results]
+//                          [--pydesk-env 'PYDESK_JAVA_OPTS=...'] [--variant NAME='ARGS' [--variant-pages P,..]]
+//                          [--out bench/results]
 //
 // Chromium side: playwright-core drives /usr/bin/chromium (cold: a new browser and an empty profile per run),
 // pages served by the kit's serve.mjs on 127.0.0.1 (COOP/COEP), an init script records marks in the page.
@@ -45,6 +46,8 @@ const VARIANTS = Object.fromEntries(argv.filter((a, i) => argv[i - 1] === '--var
 }));
 const SIDES = [...opt('sides', 'pydesk,chromium').split(','), ...Object.keys(VARIANTS)];
 const PYDESK_SIDES = SIDES.filter((s) => s.startsWith('pydesk'));
+// --variant-pages hello,compute: the variants run on these pages only (default: all)
+const VARIANT_PAGES = opt('variant-pages', '').split(',').filter(Boolean);
 const LABEL = opt('label', '');
 const OUT = path.resolve(REPO, opt('out', 'bench/results'));
 const TIMEOUT_MS = Number(opt('timeout', 900)) * 1000;
@@ -415,6 +418,7 @@ async function main() {
         // alternate which side goes first, so a trend in the machine's load hits both alike
         const order = i % 2 === 0 ? SIDES : [...SIDES].reverse();
         for (const side of order) {
+          if (VARIANTS[side] && VARIANT_PAGES.length && !VARIANT_PAGES.includes(name)) continue;
           const rec = side.startsWith('pydesk') ? await runPyDesk(name, interp, side) : await runChromium(name, interp, origin, srv);
           rec.run = i;
           runs.push(rec);
@@ -511,10 +515,14 @@ function render(facts, runs, cpython) {
     }
     L.push('');
   }
-  const failures = runs.filter((r) => r.failure);
+  const skipped = runs.filter((r) => r.failure && r.workerSkipped);
+  if (skipped.length) {
+    L.push(`Worker pages: PyDesk skipped the worker script in ${skipped.length} run(s) ("Worker scripts are not supported yet"): n/a.`, '');
+  }
+  const failures = runs.filter((r) => r.failure && !r.workerSkipped);
   if (failures.length) {
     L.push('Failures:');
-    for (const r of failures) L.push(`- ${r.side} ${r.name}_${r.interp} run ${r.run}: ${r.failure}${r.workerSkipped ? ' (worker script skipped: workers not supported)' : ''}`);
+    for (const r of failures) L.push(`- ${r.side} ${r.name}_${r.interp} run ${r.run}: ${r.failure}`);
     L.push('');
   }
   return L.join('\n') + '\n';
