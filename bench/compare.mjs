@@ -44,7 +44,7 @@ const VARIANTS = Object.fromEntries(argv.filter((a, i) => argv[i - 1] === '--var
     env: Object.fromEntries(items.filter((x) => x.startsWith('env:')).map((x) => [x.slice(4, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])),
   }];
 }));
-const SIDES = [...opt('sides', 'pydesk,chromium').split(','), ...Object.keys(VARIANTS)];
+const SIDES = [...opt('sides', 'pydesk,chromium').split(',').filter((s) => s && s !== 'none'), ...Object.keys(VARIANTS)];
 const PYDESK_SIDES = SIDES.filter((s) => s.startsWith('pydesk'));
 // --variant-pages hello,compute: the variants run on these pages only (default: all)
 const VARIANT_PAGES = opt('variant-pages', '').split(',').filter(Boolean);
@@ -457,7 +457,7 @@ function render(facts, runs, cpython) {
   const rows = [
     ['launch -> first output, hello (ms)', 'hello', 'launchToTextMs', 'launchToTextMs'],
     ['  page load -> first output, hello (ms)', 'hello', 'navToTextMs', 'navToTextMs'],
-    ['DOM: create 2,000 <li> (ms, in page)', 'dom_ops', 'createMs', 'createMs'],
+    ['DOM: create 2,000 `<li>` (ms, in page)', 'dom_ops', 'createMs', 'createMs'],
     ['DOM: 10,000 reads (ms, in page)', 'dom_ops', 'readMs', 'readMs'],
     ['click -> DOM update, mean of 500 (ms, in page)', 'events', 'clickInPageMeanMs', 'clickInPageMeanMs'],
     ['  same, median (ms; PyDesk clock has 1 ms steps)', 'events', 'clickInPageMedianMs', 'clickInPageMedianMs'],
