@@ -127,8 +127,8 @@ public final class BenchDriver {
             view.webView.getEngine().executeScript(String.format(Locale.ROOT, INSTRUMENT,
                     text == null ? "null" : quote(text)));
             session.scriptsDone().thenRun(() -> Platform.runLater(() -> {
-                // nothing more will fill #result from the main thread: give a worker (or a late write) 5 s
-                PauseTransition grace = new PauseTransition(Duration.seconds(workerSkipped ? 0.2 : 5));
+                // nothing more will fill #result from the main thread: give a worker (or a late write) 60 s
+                PauseTransition grace = new PauseTransition(Duration.seconds(workerSkipped ? 0.2 : 60));
                 grace.setOnFinished(e -> { if (!ready()) report("no #result after the scripts finished"); });
                 grace.play();
             }));
