@@ -36,6 +36,11 @@ final class Options {
             description = "Stop main-thread Python that runs longer than this. Default: ${DEFAULT-VALUE}.")
     double scriptTimeout;
 
+    /** Acted on by the {@code pydesk} launcher script, which starts the JVM with the optimizing runtime for it. */
+    @Option(names = "--jit", description = "Optimizing JIT compiler for Python (GraalPy on Truffle + Graal): much faster"
+            + " for pages that compute for long, but a slower start and more memory. Needs the pydesk launcher.")
+    boolean jit;
+
     @Option(names = "--size", paramLabel = "WIDTHxHEIGHT", defaultValue = "1024x768",
             description = "Window (or headless viewport) size. Default: ${DEFAULT-VALUE}.")
     String size;
