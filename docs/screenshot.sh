@@ -7,7 +7,7 @@
 # Python has run), captures the whole (window-sized) screen to docs/images/NAME.png (NAME defaults to the page's file name
 # without .html) and stops the app and the display again.
 #
-# Environment: SIZE (window and screen size, default 1024x768), WAIT (at most this many seconds for the app to go
+# Environment: SIZE (window and screen size, default 1024x768), PYDESK_ARGS (more options, e.g. --inspector), WAIT (at most this many seconds for the app to go
 # idle once the window shows the page, default 60), JAVA_HOME (else java from PATH). As root, missing packages are installed with apt-get.
 set -euo pipefail
 
@@ -83,7 +83,7 @@ xwininfo -root >/dev/null 2>&1 || { echo "$0: Xvfb did not start on $DISPLAY" >&
 
 # --- the app, in its real window --------------------------------------------------------------------------
 "$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dpydesk.home=. \
-    -cp "target/classes:$(cat target/cp.txt)" dev.pydesk.app.Launcher --size "$size" "$page" >"$log" 2>&1 &
+    -cp "target/classes:$(cat target/cp.txt)" dev.pydesk.app.Launcher --size "$size" ${PYDESK_ARGS:-} "$page" >"$log" 2>&1 &
 app_pid=$!
 
 # The window title becomes "<page title> - PyDesk" once the page is loaded. Its Python runs after that, so then

@@ -1,14 +1,12 @@
 package dev.pydesk.inspector;
 
 import dev.pydesk.bridge.ConsoleBus;
-import dev.pydesk.interpreter.PageLoader;
-import java.nio.file.Path;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.web.WebEngine;
 
 /**
- * PyDesk's devtools: Console, REPL, Workers and Source tabs for the page a {@link PageLoader} shows. The same
+ * PyDesk's devtools: Console, REPL, Workers and Source tabs for the page the app shows (an {@link InspectedPage}). The same
  * console stream as {@code --headless} output feeds the Console tab.
  */
 public final class Inspector {
@@ -19,23 +17,23 @@ public final class Inspector {
     private final TabPane tabs = new TabPane();
     private final Tab sourceTab;
 
-    public Inspector(ConsoleBus bus, PageLoader loader, WebEngine engine) {
+    public Inspector(ConsoleBus bus, InspectedPage page, WebEngine engine) {
         console = new ConsoleView(bus);
-        repl = new ReplView(loader::session, engine);
-        workers = new WorkersView(loader::session);
+        repl = new ReplView(page, engine);
+        workers = new WorkersView(page);
         sourceTab = tab("Source", source.node());
         tabs.getTabs().addAll(tab("Console", console.node()), tab("REPL", repl.node()), tab("Workers", workers.node()),
                 sourceTab);
         tabs.getStyleClass().add("inspector");
         tabs.getStylesheets().add(Inspector.class.getResource("inspector.css").toExternalForm());
-        console.onOpenSource((file, line) -> loader.page().map(Path::getParent).ifPresent(folder -> {
+        console.onOpenSource((file, line) -> page.folder().ifPresent(folder -> {
             if (source.show(folder, file, line)) tabs.getSelectionModel().select(sourceTab);
         }));
         // A new document (open, link, reload): before its scripts run, so its first console lines stay.
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == javafx.concurrent.Worker.State.SCHEDULED) console.pageChanged(engine.getLocation());
+            if (state == javafx.concurrent.Worker.State.SUCCEEDED) workers.refresh();
         });
-        loader.onSession(session -> workers.refresh());
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {

@@ -1,12 +1,7 @@
 package dev.pydesk.inspector;
 
-import dev.pydesk.bridge.FxThread;
-import dev.pydesk.interpreter.Interpreter;
-import dev.pydesk.interpreter.PageSession;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -20,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebEngine;
-import netscape.javascript.JSException;
 
 /**
  * The REPL tab: Python typed here runs in the page's {@code py} (or {@code mpy}) interpreter, in the namespace of
@@ -32,7 +26,7 @@ public final class ReplView {
     public static final String MPY = "Python (mpy)";
     public static final String JS = "JavaScript";
 
-    private final Supplier<Optional<PageSession>> session;
+    private final InspectedPage page;
     private final WebEngine engine;
     private final ChoiceBox<String> language = new ChoiceBox<>(FXCollections.observableArrayList(PY, MPY, JS));
     private final TextArea output = new TextArea();
@@ -41,8 +35,8 @@ public final class ReplView {
     private final BorderPane root = new BorderPane();
     private int historyIndex;
 
-    public ReplView(Supplier<Optional<PageSession>> session, WebEngine engine) {
-        this.session = session;
+    public ReplView(InspectedPage page, WebEngine engine) {
+        this.page = page;
         this.engine = engine;
         language.setValue(PY);
         output.setEditable(false);
@@ -121,14 +115,14 @@ public final class ReplView {
             try {
                 Object value = engine.executeScript(code);
                 show(true, value == null || "undefined".equals(String.valueOf(value)) ? "" : String.valueOf(value));
-            } catch (JSException e) {
+            } catch (RuntimeException e) { // JavaScript's exception
                 show(false, String.valueOf(e.getMessage()));
             }
             return;
         }
-        withInterpreter(interpreter -> {
-            Interpreter.ReplAnswer answer = interpreter.repl(code);
-            show(answer.ok(), answer.text());
+        page.run(type(), code).whenComplete((answer, failure) -> {
+            if (failure != null) show(false, String.valueOf(failure.getMessage()));
+            else show(answer.ok(), answer.text());
         });
     }
 
@@ -142,8 +136,7 @@ public final class ReplView {
         String word = before.substring(start);
         if (word.isEmpty() || JS.equals(language.getValue())) return;
         int from = start;
-        withInterpreter(interpreter -> {
-            List<String> matches = interpreter.complete(word);
+        page.complete(type(), word).thenAccept(matches -> {
             if (matches.isEmpty()) return;
             String common = matches.getFirst();
             for (String match : matches) {
@@ -161,17 +154,8 @@ public final class ReplView {
         });
     }
 
-    private void withInterpreter(java.util.function.Consumer<Interpreter> work) {
-        Optional<PageSession> page = session.get();
-        if (page.isEmpty()) {
-            show(false, "No page is open.");
-            return;
-        }
-        String type = MPY.equals(language.getValue()) ? "mpy" : "py";
-        page.get().interpreter(type).whenComplete((interpreter, failure) -> FxThread.later(() -> {
-            if (failure != null) show(false, "The " + type + " interpreter could not start: " + failure.getMessage());
-            else work.accept(interpreter);
-        }));
+    private String type() {
+        return MPY.equals(language.getValue()) ? "mpy" : "py";
     }
 
     private void echo(String code) {

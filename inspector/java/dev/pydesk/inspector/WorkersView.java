@@ -1,10 +1,7 @@
 package dev.pydesk.inspector;
 
-import dev.pydesk.interpreter.PageSession;
-import dev.pydesk.interpreter.PageWorker;
+import dev.pydesk.inspector.InspectedPage.Worker;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -19,22 +16,22 @@ import javafx.util.Duration;
 
 /** The Workers tab: the page's workers (script tags and PyWorkers), their state, and a button that stops one. */
 public final class WorkersView {
-    private final Supplier<Optional<PageSession>> session;
-    private final TableView<PageWorker> table = new TableView<>();
+    private final InspectedPage page;
+    private final TableView<Worker> table = new TableView<>();
     private final BorderPane root = new BorderPane();
 
-    public WorkersView(Supplier<Optional<PageSession>> session) {
-        this.session = session;
-        table.getColumns().add(column("Worker", PageWorker::label));
-        table.getColumns().add(column("Type", PageWorker::type));
-        table.getColumns().add(column("State", worker -> worker.state().name().toLowerCase(java.util.Locale.ROOT)));
+    public WorkersView(InspectedPage page) {
+        this.page = page;
+        table.getColumns().add(column("Worker", Worker::label));
+        table.getColumns().add(column("Type", Worker::type));
+        table.getColumns().add(column("State", Worker::state));
         table.setPlaceholder(new Label("This page has no workers."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button stop = new Button("Stop worker");
         stop.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         stop.setOnAction(event -> {
-            PageWorker worker = table.getSelectionModel().getSelectedItem();
-            if (worker != null) worker.terminate();
+            Worker worker = table.getSelectionModel().getSelectedItem();
+            if (worker != null) worker.stop().run();
             refresh();
         });
         HBox bar = new HBox(6, stop);
@@ -46,8 +43,8 @@ public final class WorkersView {
         poll.play();
     }
 
-    private static TableColumn<PageWorker, String> column(String title, java.util.function.Function<PageWorker, String> value) {
-        TableColumn<PageWorker, String> column = new TableColumn<>(title);
+    private static TableColumn<Worker, String> column(String title, java.util.function.Function<Worker, String> value) {
+        TableColumn<Worker, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }
@@ -56,16 +53,15 @@ public final class WorkersView {
         return root;
     }
 
-    public TableView<PageWorker> table() {
+    public TableView<Worker> table() {
         return table;
     }
 
     /** Reads the page's workers again. FX thread. */
     public void refresh() {
-        List<PageWorker> workers = session.get().map(page -> page.workers().all()).orElse(List.of());
-        PageWorker selected = table.getSelectionModel().getSelectedItem();
+        List<Worker> workers = page.workers();
+        int selected = table.getSelectionModel().getSelectedIndex();
         if (!workers.equals(table.getItems())) table.getItems().setAll(workers);
-        table.refresh();
-        if (selected != null && workers.contains(selected)) table.getSelectionModel().select(selected);
+        if (selected >= 0 && selected < workers.size()) table.getSelectionModel().select(selected);
     }
 }

@@ -234,12 +234,16 @@ class ShellTest {
         waitUntil("the worker row", () -> {
             shell.inspector().workers().refresh();
             return shell.inspector().workers().table().getItems().size() == 1
-                    && shell.inspector().workers().table().getItems().getFirst().state() == PageWorker.State.RUNNING;
+                    && shell.inspector().workers().table().getItems().getFirst().state().equals("running");
         });
         FxThread.run(() -> shell.inspector().workers().table().getSelectionModel().select(0));
         robot.clickOn("Stop worker");
-        waitUntil("the worker to stop", () -> shell.inspector().workers().table().getItems().getFirst().state()
-                == PageWorker.State.STOPPED);
+        waitUntil("the worker to stop", () -> {
+            shell.inspector().workers().refresh();
+            return shell.inspector().workers().table().getItems().getFirst().state().equals("stopped");
+        });
+        assertEquals(PageWorker.State.STOPPED, FxThread.call(() -> shell.view().loader.session().orElseThrow()
+                .workers().all().getFirst().state()));
     }
 
     @Test
