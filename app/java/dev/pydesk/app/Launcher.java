@@ -55,6 +55,11 @@ public final class Launcher {
             err.println("pydesk: cannot read the page " + page + ": no such file");
             System.exit(USAGE);
         }
+        String configError = AppConfig.apply(page, options);
+        if (configError != null) {
+            err.println("pydesk: " + configError);
+            System.exit(USAGE);
+        }
         Timing.mark("main");
         PythonRuntime runtime = new PythonRuntime().prewarm();
         if (options.headless) {
