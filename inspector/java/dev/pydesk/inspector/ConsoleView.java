@@ -126,8 +126,10 @@ public final class ConsoleView {
         while (batch.size() < BATCH && (event = incoming.poll()) != null) {
             batch.add(event);
             if (sources.add(event.source())) {
+                String chosen = source.getValue();
                 source.getItems().setAll(ALL_SOURCES);
                 source.getItems().addAll(sources);
+                source.setValue(chosen == null ? ALL_SOURCES : chosen);
             }
         }
         lines.addAll(batch);
