@@ -56,7 +56,7 @@ final class Shell {
         this.stage = stage;
         this.recent = recent;
         this.view = new PageView(runtime, scriptTimeout);
-        this.inspector = new Inspector(view.console, new PageInspection(view.loader), view.webView.getEngine());
+        this.inspector = new Inspector(view.console, view.loader.network(), new PageInspection(view.loader), view.webView.getEngine());
         PageDialogs.inWindow(view.webView.getEngine());
         split.setOrientation(Orientation.VERTICAL);
         split.getItems().add(view.webView);

@@ -6,23 +6,26 @@ import javafx.scene.control.TabPane;
 import javafx.scene.web.WebEngine;
 
 /**
- * PyDesk's devtools: Console, REPL, Workers and Source tabs for the page the app shows (an {@link InspectedPage}). The same
+ * PyDesk's devtools: Console, REPL, Network, Workers and Source tabs for the page the app shows (an {@link InspectedPage}). The same
  * console stream as {@code --headless} output feeds the Console tab.
  */
 public final class Inspector {
     private final ConsoleView console;
     private final ReplView repl;
     private final WorkersView workers;
+    private final NetworkView network;
     private final SourceView source = new SourceView();
     private final TabPane tabs = new TabPane();
     private final Tab sourceTab;
 
-    public Inspector(ConsoleBus bus, InspectedPage page, WebEngine engine) {
+    public Inspector(ConsoleBus bus, dev.pydesk.bridge.NetworkBus networkBus, InspectedPage page, WebEngine engine) {
         console = new ConsoleView(bus);
+        network = new NetworkView(networkBus);
         repl = new ReplView(page, engine);
         workers = new WorkersView(page);
         sourceTab = tab("Source", source.node());
-        tabs.getTabs().addAll(tab("Console", console.node()), tab("REPL", repl.node()), tab("Workers", workers.node()),
+        tabs.getTabs().addAll(tab("Console", console.node()), tab("REPL", repl.node()), tab("Network", network.node()),
+                tab("Workers", workers.node()),
                 sourceTab);
         tabs.getStyleClass().add("inspector");
         tabs.getStylesheets().add(Inspector.class.getResource("inspector.css").toExternalForm());
@@ -31,7 +34,10 @@ public final class Inspector {
         }));
         // A new document (open, link, reload): before its scripts run, so its first console lines stay.
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
-            if (state == javafx.concurrent.Worker.State.SCHEDULED) console.pageChanged(engine.getLocation());
+            if (state == javafx.concurrent.Worker.State.SCHEDULED) {
+                console.pageChanged(engine.getLocation());
+                network.pageChanged();
+            }
             if (state == javafx.concurrent.Worker.State.SUCCEEDED) workers.refresh();
         });
     }
@@ -52,6 +58,10 @@ public final class Inspector {
 
     public ReplView repl() {
         return repl;
+    }
+
+    public NetworkView network() {
+        return network;
     }
 
     public WorkersView workers() {

@@ -1,5 +1,7 @@
 package dev.pydesk.interpreter;
 
+import dev.pydesk.bridge.NetworkBus;
+import dev.pydesk.bridge.NetworkEvent;
 import dev.pydesk.bridge.WebSockets;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,10 +19,13 @@ final class HostServices implements InterpreterHost.LoopServices {
     private final Fetcher fetcher;
     private final WebSockets sockets;
     private final WorkerAccess workers;
+    private final NetworkBus network;
+    private final java.util.Map<Integer, String> socketUrls = new java.util.concurrent.ConcurrentHashMap<>();
     private Interpreter interpreter;
 
-    HostServices(Executor owner, Fetcher fetcher, WorkerAccess workers) {
+    HostServices(Executor owner, Fetcher fetcher, WorkerAccess workers, NetworkBus network) {
         this.owner = owner;
+        this.network = network;
         this.scheduler = new Scheduler(owner);
         this.fetcher = fetcher;
         this.sockets = new WebSockets(owner);
@@ -59,7 +64,11 @@ final class HostServices implements InterpreterHost.LoopServices {
     @Override
     public void fetch(String url, String method, List<String> headers, byte[] body, Value callback) {
         interpreter.started();
+        long started = System.nanoTime();
         fetcher.fetch(url, method, headers, body, result -> owner.execute(() -> {
+            network.publish(NetworkEvent.of("fetch", method, result.url() == null ? url : result.url(), result.status(),
+                    result.body() == null ? 0 : result.body().length, (System.nanoTime() - started) / 1_000_000,
+                    result.error() == null ? "" : result.error()));
             interpreter.ended();
             interpreter.callPython(callback, result.status(), result.statusText(), result.url(),
                     String.join("\n", result.headers()), new String(result.body(), StandardCharsets.ISO_8859_1),
@@ -69,27 +78,41 @@ final class HostServices implements InterpreterHost.LoopServices {
 
     @Override
     public int openWebSocket(String url, List<String> protocols, Value callback) {
-        return sockets.open(url, protocols, new WebSockets.Listener() {
+        long started = System.nanoTime();
+        int id = sockets.open(url, protocols, new WebSockets.Listener() {
             @Override
             public void onOpen(String protocol, String extensions) {
+                network.publish(NetworkEvent.of("websocket", "OPEN", url, 101, 0,
+                        (System.nanoTime() - started) / 1_000_000, protocol == null ? "" : protocol));
                 interpreter.callPython(callback, "open", protocol, extensions, null);
             }
 
             @Override
             public void onMessage(String data, boolean binary) {
+                network.publish(NetworkEvent.of("websocket", "RECV", url, 0, data.length(), 0, binary ? "binary" : "text"));
                 interpreter.callPython(callback, "message", data, binary, null);
             }
 
             @Override
             public void onError(String message) {
+                network.publish(NetworkEvent.of("websocket", "ERROR", url, 0, 0, 0, message));
                 interpreter.callPython(callback, "error", message, null, null);
             }
 
             @Override
             public void onClose(int code, String reason, boolean wasClean) {
+                network.publish(NetworkEvent.of("websocket", "CLOSE", url, code, 0, 0, reason));
                 interpreter.callPython(callback, "close", code, reason, wasClean);
             }
         });
+        socketUrls.put(id, url);
+        return id;
+    }
+
+    @Override
+    public void sent(int socket, int size, boolean binary) {
+        network.publish(NetworkEvent.of("websocket", "SEND", socketUrls.getOrDefault(socket, "?"), 0, size, 0,
+                binary ? "binary" : "text"));
     }
 
     @Override

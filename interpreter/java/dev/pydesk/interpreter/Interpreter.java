@@ -77,7 +77,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         prepared.routing().source(self == null ? type : self.label());
         Context context = prepared.context();
         WorkerAccess workerAccess = new WorkerAccess(workers, self);
-        HostServices services = new HostServices(owner, new Fetcher(page.resources()), workerAccess);
+        HostServices services = new HostServices(owner, new Fetcher(page.resources()), workerAccess,
+                page.network());
         Interpreter[] made = new Interpreter[1];
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
         InterpreterHost host = new InterpreterHost(type, self != null, PythonLiteral.of(config.asMap()), target,

@@ -35,6 +35,9 @@ public final class InterpreterHost {
         WebSockets webSockets();
 
         WorkerAccess workers();
+
+        /** A WebSocket frame went out (the network log). */
+        default void sent(int socket, int size, boolean binary) {}
     }
 
     InterpreterHost(String type, boolean worker, String configLiteral, Supplier<String> currentTarget,
@@ -96,7 +99,9 @@ public final class InterpreterHost {
 
     @Export
     public boolean wsSend(int id, String data, boolean binary) {
-        return loop.webSockets().send(id, data, binary);
+        boolean sent = loop.webSockets().send(id, data, binary);
+        if (sent) loop.sent(id, data.length(), binary);
+        return sent;
     }
 
     @Export

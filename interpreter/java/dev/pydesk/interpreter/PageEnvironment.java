@@ -2,8 +2,12 @@ package dev.pydesk.interpreter;
 
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.NetworkBus;
 import java.nio.file.Path;
 
-/** What every interpreter of one page shares: the document, the page's folder and files, console, watchdog, errors. */
-record PageEnvironment(JsRealm realm, Path pageFolder, PageResources resources, ConsoleBus console, Watchdog watchdog,
-                       ErrorSink errors) {}
+/**
+ * What every interpreter of one page shares: the document, the page's folder and files, console and network logs,
+ * watchdog, errors.
+ */
+record PageEnvironment(JsRealm realm, Path pageFolder, PageResources resources, ConsoleBus console, NetworkBus network,
+                       Watchdog watchdog, ErrorSink errors) {}

@@ -26,6 +26,7 @@ public final class PageLoader implements AutoCloseable {
     private final WebEngine engine;
     private final PythonRuntime runtime;
     private final ConsoleBus console;
+    private final dev.pydesk.bridge.NetworkBus network;
     private final Watchdog watchdog;
     private final CopyOnWriteArrayList<Consumer<PageSession>> sessionListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> statusListeners = new CopyOnWriteArrayList<>();
@@ -39,8 +40,14 @@ public final class PageLoader implements AutoCloseable {
         this.engine = engine;
         this.runtime = runtime;
         this.console = console;
+        this.network = new dev.pydesk.bridge.NetworkBus();
         this.watchdog = new Watchdog(scriptTimeout);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> onState(state));
+    }
+
+    /** The page's network log: resources served, fetches, WebSockets (the inspector's Network tab). */
+    public dev.pydesk.bridge.NetworkBus network() {
+        return network;
     }
 
     /** Called with each new session, once its scripts start (tests, headless mode, the inspector). */
@@ -81,6 +88,8 @@ public final class PageLoader implements AutoCloseable {
         if (server == null || !server.root().equals(folder)) {
             if (server != null) server.close();
             server = PageServer.start(folder);
+            server.onRequest(request -> network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
+                    request.path(), request.status(), request.bytes(), request.durationMillis(), "")));
         }
         page = absolute;
         status("loading " + absolute.getFileName() + "...");
@@ -161,7 +170,7 @@ public final class PageLoader implements AutoCloseable {
             status(e.getMessage());
             return;
         }
-        session = new PageSession(realm, runtime, console, watchdog, server.root(), page.getFileName().toString(),
+        session = new PageSession(realm, runtime, console, network, watchdog, server.root(), page.getFileName().toString(),
                 new PageResources(location, server), this::status);
         PageSession started = session;
         sessionListeners.forEach(listener -> listener.accept(started));

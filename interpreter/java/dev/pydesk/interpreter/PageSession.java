@@ -51,7 +51,8 @@ public final class PageSession implements AutoCloseable {
     private boolean allDone = true;
     private volatile boolean closed;
 
-    PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, Watchdog watchdog, Path pageFolder,
+    PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
+                Watchdog watchdog, Path pageFolder,
                 String pageName, PageResources resources, Consumer<String> status) {
         this.realm = realm;
         this.runtime = runtime;
@@ -63,7 +64,8 @@ public final class PageSession implements AutoCloseable {
             if (event.source().equals("js-uncaught")) errorCount.incrementAndGet();
         });
         for (String type : TYPES) ids.put(type, new AtomicInteger());
-        this.environment = new PageEnvironment(realm, pageFolder, resources, console, watchdog, this::pageError);
+        this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog,
+                this::pageError);
         this.workers = new PageWorkers(runtime, environment);
     }
 

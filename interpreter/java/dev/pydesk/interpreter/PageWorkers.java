@@ -51,7 +51,7 @@ public final class PageWorkers implements AutoCloseable {
             worker.terminate();
             return worker;
         }
-        PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(),
+        PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(), page.network(),
                 Watchdog.unlimited(), named);
         worker.start(runtime.take(), source, fileName, config, own, this);
         return worker;

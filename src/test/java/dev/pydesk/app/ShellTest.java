@@ -217,6 +217,39 @@ class ShellTest {
     }
 
     @Test
+    void theNetworkTabListsPageResourcesFetchesAndWebSocketFrames() throws Exception {
+        Files.writeString(dir.resolve("data.json"), "{\"n\": 1}");
+        try (dev.pydesk.testing.EchoWebSocketServer echo = dev.pydesk.testing.EchoWebSocketServer.launch()) {
+            load(page("net.html", """
+                    <div id="done"></div>
+                    <script type="py">
+                    from pyscript import fetch, document, WebSocket
+                    data = await fetch("./data.json").json()
+                    missing = await fetch("./missing.json")
+                    def onopen(event):
+                        ws.send("ping")
+                    def onmessage(event):
+                        ws.close()
+                        document.getElementById("done").textContent = "done"
+                    ws = WebSocket(url="%s", onopen=onopen, onmessage=onmessage)
+                    </script>""".formatted(echo.url())));
+            waitUntil("the echo", () -> "done".equals(shell.view().webView.getEngine()
+                    .executeScript("document.getElementById('done').textContent")));
+            waitUntil("the network log", () -> shell.inspector().network().entries().stream()
+                    .anyMatch(e -> e.method().equals("CLOSE")));
+            List<String> rows = FxThread.call(() -> shell.inspector().network().entries().stream()
+                    .map(e -> e.kind() + " " + e.method() + " " + e.url().replaceAll("^.*/", "") + " " + e.status())
+                    .toList());
+            assertTrue(rows.contains("page GET net.html 200"), rows.toString());
+            assertTrue(rows.contains("fetch GET data.json 200"), rows.toString());
+            assertTrue(rows.contains("fetch GET missing.json 404"), rows.toString());
+            assertTrue(rows.stream().anyMatch(r -> r.startsWith("websocket OPEN ")), rows.toString());
+            assertTrue(rows.stream().anyMatch(r -> r.startsWith("websocket SEND ")), rows.toString());
+            assertTrue(rows.stream().anyMatch(r -> r.startsWith("websocket RECV ")), rows.toString());
+        }
+    }
+
+    @Test
     void theWorkersTabListsWorkersAndStopsOne() throws Exception {
         load(page("workers.html", """
                 <div id="up"></div>
