@@ -13,6 +13,11 @@ import org.graalvm.polyglot.Value;
  * One loaded document as seen from Java: the page's window, the boot script's helpers, the callbacks Python
  * handed to JavaScript, and the page's console. A realm is made on the FX thread once the document exists and
  * dies with it; every method that touches a JSObject must run on the FX thread ({@link JsAccess} sees to it).
+ * <p>
+ * Every JSObject handle belongs to one page load. Once the document is gone (navigation, reload), WebKit
+ * invalidates the handles and any use throws "Invalid function reference"; a closed realm refuses instead:
+ * void calls do nothing, calls that need an answer throw {@link PageGoneException}, which callers treat as
+ * "this page load is over", never as a page error.
  */
 public final class JsRealm {
     /** JavaScript {@code undefined}, as Python receives it. */
@@ -34,6 +39,7 @@ public final class JsRealm {
     private final ConsoleBus console;
     private final Map<Integer, Callback> callbacks = new ConcurrentHashMap<>();
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
+    private final AtomicInteger uncaughtErrors = new AtomicInteger();
     private volatile boolean closed;
     private final WebSockets webSockets = new WebSockets(FxThread::later);
 
@@ -67,27 +73,61 @@ public final class JsRealm {
      * gave at attach time can go stale in a reused WebView (its getMember then fails with an NPE in native code).
      */
     public JSObject window() {
-        return (JSObject) helpers.call("win");
+        return (JSObject) helper("win");
     }
 
-    /** Calls a boot helper by name. FX thread only; a JavaScript exception propagates as {@link JSException}. */
+    /**
+     * Calls a boot helper by name. FX thread only; a JavaScript exception propagates as {@link JSException}, a
+     * document that is gone as {@link PageGoneException}.
+     */
     Object helper(String name, Object... args) {
-        return helpers.call(name, args);
+        if (closed) throw new PageGoneException();
+        try {
+            return helpers.call(name, args);
+        } catch (JSException e) {
+            if (PageGoneException.isStaleHandle(e)) {
+                closed = true;
+                throw new PageGoneException();
+            }
+            throw e;
+        }
+    }
+
+    /** A void helper call: does nothing once the page load is over. */
+    private void quietly(String name, Object... args) {
+        try {
+            helper(name, args);
+        } catch (PageGoneException gone) {
+            // the document this event was for is gone: nobody is left to receive it
+        }
+    }
+
+    /**
+     * True while this realm's document is the one shown: false once it was closed or its handles went stale.
+     * FX thread only.
+     */
+    public boolean alive() {
+        try {
+            helper("win");
+            return true;
+        } catch (PageGoneException gone) {
+            return false;
+        }
     }
 
     /** Dispatches a {@code CustomEvent} (bubbling) with an optional detail. FX thread only. */
     public void dispatch(JSObject target, String type, Object detail) {
-        helpers.call("dispatch", target, type, detail == null ? UNDEFINED_TOKEN : detail);
+        quietly("dispatch", target, type, detail == null ? UNDEFINED_TOKEN : detail);
     }
 
     /** Dispatches a worker script's lifecycle event ({@code py:ready}, {@code py:done}), detail {@code {worker: true}}. */
     public void dispatchWorker(JSObject target, String type) {
-        helpers.call("dispatchWorker", target, type);
+        quietly("dispatchWorker", target, type);
     }
 
     /** Dispatches a plain {@code Event} (PyScript's {@code py:all-done} on window). FX thread only. */
     public void dispatchPlain(JSObject target, String type) {
-        helpers.call("event", target, type);
+        quietly("event", target, type);
     }
 
     /**
@@ -95,13 +135,27 @@ public final class JsRealm {
      * function that Python handed out ({@code _pydesk.event_attributes.dispatcher()}). FX thread only.
      */
     public void wireEventAttributes(String prefix, Value dispatcher) {
-        helpers.call("eventAttributes", prefix, toJs(dispatcher));
+        quietly("eventAttributes", prefix, toJs(dispatcher));
     }
 
     /** Makes {@code document.currentScript} the given element, or restores it with null. FX thread only. */
     public void currentScript(JSObject element) {
-        if (element == null) helpers.call("clearCurrentScript");
-        else helpers.call("setCurrentScript", element);
+        if (element == null) quietly("clearCurrentScript");
+        else quietly("setCurrentScript", element);
+    }
+
+    /** Uncaught JavaScript errors and unhandled rejections of the page so far, from its first script on. */
+    public int uncaughtErrors() {
+        return uncaughtErrors.get();
+    }
+
+    /** The page's {@code setTimeout} callbacks that have not run yet (headless mode waits for them). FX thread. */
+    public int pendingTimers() {
+        try {
+            return ((Number) helper("pendingTimers")).intValue();
+        } catch (PageGoneException | JSException | ClassCastException gone) {
+            return 0;
+        }
     }
 
     int registerCallback(Value callable, PythonHost host) {
@@ -111,7 +165,7 @@ public final class JsRealm {
     }
 
     JSObject callbackFunction(int id, boolean auto) {
-        return (JSObject) helpers.call("makeFunction", id, auto);
+        return (JSObject) helper("makeFunction", id, auto);
     }
 
     void releaseCallback(int id) {
@@ -166,6 +220,7 @@ public final class JsRealm {
     }
 
     void onConsole(String level, String text) {
+        if ("uncaught".equals(level)) uncaughtErrors.incrementAndGet();
         ConsoleEvent.Level mapped = switch (level) {
             case "error", "uncaught" -> ConsoleEvent.Level.ERROR;
             case "warn" -> ConsoleEvent.Level.WARN;

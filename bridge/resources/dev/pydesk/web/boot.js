@@ -38,6 +38,23 @@
       return apply(original, console, args);
     };
   }
+  // The page's one-shot timers still to run: headless mode waits for them as for Python's (an error thrown in one
+  // is a page error, and must happen before PyDesk decides the page is done). setInterval timers never end: not counted.
+  const pendingTimers = new Set();
+  const nativeSetTimeout = window.setTimeout, nativeClearTimeout = window.clearTimeout;
+  window.setTimeout = function setTimeout(handler, delay, ...args) {
+    let id;
+    const run = typeof handler === "function"
+      ? function () { pendingTimers.delete(id); return apply(handler, this, args); }
+      : function () { pendingTimers.delete(id); return (0, eval)(toStr(handler)); };
+    id = apply(nativeSetTimeout, window, [run, delay]);
+    pendingTimers.add(id);
+    return id;
+  };
+  window.clearTimeout = function clearTimeout(id) {
+    pendingTimers.delete(id);
+    return apply(nativeClearTimeout, window, [id]);
+  };
   window.addEventListener("error", (event) => {
     const where = event.filename ? ` (${event.filename}:${event.lineno})` : "";
     const stack = event.error && event.error.stack ? "\n" + event.error.stack : "";
@@ -189,6 +206,7 @@
       },
       construct(C, ...args) { return construct(C, args); },
       typeOf(v) { return typeof v; },
+      pendingTimers() { return pendingTimers.size; },
       win() { return window; },
       str(v) { try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
       same(a, b) { return a === b; },

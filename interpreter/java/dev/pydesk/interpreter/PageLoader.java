@@ -43,6 +43,11 @@ public final class PageLoader implements AutoCloseable {
         this.network = new dev.pydesk.bridge.NetworkBus();
         this.watchdog = new Watchdog(scriptTimeout);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> onState(state));
+        // A new document replaced the session's (navigation, reload): its handles are stale from now on, so the old
+        // session ends here, not when the new page is ready (its queued work would meet stale handles meanwhile).
+        engine.documentProperty().addListener((obs, old, document) -> {
+            if (session != null && !session.realm().alive()) endSession();
+        });
     }
 
     /** The page's network log: resources served, fetches, WebSockets (the inspector's Network tab). */

@@ -4,6 +4,7 @@ import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.PageGoneException;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.ConfigElement;
 import dev.pydesk.interpreter.config.ConfigException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import netscape.javascript.JSException;
 import netscape.javascript.JSObject;
 
 /**
@@ -41,7 +43,6 @@ public final class PageSession implements AutoCloseable {
     private final Map<String, AtomicInteger> ids = new HashMap<>();
     private final CompletableFuture<Void> scriptsDone = new CompletableFuture<>();
     private final AtomicInteger errorCount = new AtomicInteger();
-    private final Runnable unsubscribe;
     private final PageEnvironment environment;
     private final Consumer<String> status;
     private final PageWorkers workers;
@@ -60,9 +61,6 @@ public final class PageSession implements AutoCloseable {
         this.pageName = pageName;
         this.resources = resources;
         this.status = status;
-        this.unsubscribe = console.subscribe(event -> {
-            if (event.source().equals("js-uncaught")) errorCount.incrementAndGet();
-        });
         for (String type : TYPES) ids.put(type, new AtomicInteger());
         this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog,
                 this::pageError);
@@ -79,9 +77,12 @@ public final class PageSession implements AutoCloseable {
         return scriptsDone;
     }
 
-    /** Uncaught Python and JavaScript errors, config and loading errors seen so far. */
+    /**
+     * Uncaught Python and JavaScript errors (also those thrown before the session started, and in JavaScript
+     * timers), config and loading errors seen so far.
+     */
     public int errorCount() {
-        return errorCount.get();
+        return errorCount.get() + realm.uncaughtErrors();
     }
 
     /** The page's main-thread interpreter of a type, once it exists (REPL, tests). */
@@ -154,16 +155,12 @@ public final class PageSession implements AutoCloseable {
             // PyScript's py:ready / py:done on the worker's script element, detail {worker: true}
             @Override
             public void ready() {
-                FxThread.later(() -> {
-                    if (!closed) realm.dispatchWorker(element, tag.type() + ":ready");
-                });
+                onFx(() -> realm.dispatchWorker(element, tag.type() + ":ready"));
             }
 
             @Override
             public void done() {
-                FxThread.later(() -> {
-                    if (!closed) realm.dispatchWorker(element, tag.type() + ":done");
-                });
+                onFx(() -> realm.dispatchWorker(element, tag.type() + ":done"));
             }
         });
     }
@@ -208,7 +205,7 @@ public final class PageSession implements AutoCloseable {
     private CompletableFuture<Interpreter> loadJsModules(Interpreter interpreter, PageConfig config) {
         if (config.get("js_modules").isEmpty()) return CompletableFuture.completedFuture(interpreter);
         CompletableFuture<Interpreter> loaded = new CompletableFuture<>();
-        FxThread.later(() -> interpreter.run("try:\n    import _pydesk.js_modules\n    await _pydesk.js_modules.load()\n"
+        onFx(() -> interpreter.run("try:\n    import _pydesk.js_modules\n    await _pydesk.js_modules.load()\n"
                         + "finally:\n    del _pydesk\n", "js_modules", interpreter.type(), null)
                 .whenComplete((ok, error) -> loaded.complete(interpreter)));
         return loaded;
@@ -222,28 +219,52 @@ public final class PageSession implements AutoCloseable {
         }
         ScriptTag tag = scripts.get(next++);
         if (tag.worker()) { // started with the page (startWorker)
-            FxThread.later(this::runNext);
+            onFx(this::runNext);
             return;
         }
         if (configErrors.containsKey(tag.type())) {
             allDone = false; // PyScript does not run any script of a type whose config is broken
-            FxThread.later(this::runNext);
+            onFx(this::runNext);
             return;
         }
         CompletableFuture<String> source = loadSource(tag);
         interpreterFor(tag.type()).thenCombine(source, Prepared::new).whenComplete((prepared, failure) ->
-                FxThread.later(() -> {
-                    if (closed) return;
+                onFx(() -> {
                     if (failure != null) {
                         pageError(tag.type(), "PyDesk could not start the " + tag.type() + " interpreter: "
                                 + Failures.rootMessage(failure));
                         allDone = false;
-                        FxThread.later(this::runNext);
+                        onFx(this::runNext);
                     } else {
                         executeSafely(tag, prepared.interpreter(), prepared.code())
-                                .whenComplete((ok, error) -> FxThread.later(this::runNext));
+                                .whenComplete((ok, error) -> onFx(this::runNext));
                     }
                 }));
+    }
+
+    /**
+     * Runs session work on the FX thread unless the session has ended. A page load that ended under the session
+     * (the window navigated or reloaded before PyDesk closed it) stops it quietly: its handles are stale, and there
+     * is no page left to report to.
+     */
+    private void onFx(Runnable work) {
+        FxThread.later(() -> {
+            if (closed) return;
+            try {
+                work.run();
+            } catch (PageGoneException gone) {
+                pageLeft();
+            } catch (JSException e) {
+                if (!PageGoneException.isStaleHandle(e)) throw e;
+                pageLeft();
+            }
+        });
+    }
+
+    /** The document went away before the session was closed: nothing more of it runs. */
+    private void pageLeft() {
+        closed = true;
+        scriptsDone.complete(null);
     }
 
     private record Prepared(Interpreter interpreter, String code) {}
@@ -264,14 +285,25 @@ public final class PageSession implements AutoCloseable {
     private CompletableFuture<Boolean> executeSafely(ScriptTag tag, Interpreter interpreter, String code) {
         try {
             return execute(tag, interpreter, code);
+        } catch (PageGoneException gone) {
+            throw gone;
+        } catch (JSException e) {
+            if (PageGoneException.isStaleHandle(e) || !realm.alive()) throw e; // onFx: the page load is over
+            return failedToRun(tag, e);
         } catch (RuntimeException e) {
-            allDone = false;
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
-            console.publish(ConsoleEvent.Level.DEBUG, "pydesk", trace.toString());
-            pageError(tag.type(), "PyDesk could not run " + tag.describe() + ": " + e);
-            return CompletableFuture.completedFuture(false);
+            return failedToRun(tag, e);
         }
+    }
+
+    /** A failure of PyDesk itself: the stack trace goes to the console at debug level, the page gets a sentence. */
+    private CompletableFuture<Boolean> failedToRun(ScriptTag tag, RuntimeException e) {
+        allDone = false;
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        console.publish(ConsoleEvent.Level.DEBUG, "pydesk", trace.toString());
+        pageError(tag.type(), "PyDesk could not run " + tag.describe() + " (an error of PyDesk itself, not of the"
+                + " page: the inspector's console has the details at debug level). The page's other scripts go on.");
+        return CompletableFuture.completedFuture(false);
     }
 
     /** Runs one script; completes when it (and, with top-level await, its task) has finished. */
@@ -316,8 +348,11 @@ public final class PageSession implements AutoCloseable {
         if (tag.isScriptElement()) realm.currentScript(null);
         run.whenComplete((ok, error) -> FxThread.later(() -> {
             Timing.mark(scriptId + ": done");
-            if (!closed) realm.dispatch(element, tag.type() + ":done", null);
-            finished.complete(Boolean.TRUE.equals(ok));
+            try {
+                if (!closed) realm.dispatch(element, tag.type() + ":done", null);
+            } finally {
+                finished.complete(Boolean.TRUE.equals(ok)); // the next script runs, whatever happened to this one
+            }
         }));
         return finished;
     }
@@ -329,7 +364,7 @@ public final class PageSession implements AutoCloseable {
             Interpreter ready = interpreter.getNow(null);
             if (ready != null) pending += ready.pendingWork();
         }
-        return pending + workers.pendingWork();
+        return pending + workers.pendingWork() + (closed ? 0 : realm.pendingTimers());
     }
 
     private JSObject outputElement(ScriptTag tag) {
@@ -362,7 +397,8 @@ public final class PageSession implements AutoCloseable {
 
     private void finish() {
         if (allDone && !scripts.isEmpty()) realm.dispatchPlain(realm.window(), "py:all-done");
-        status.accept(errorCount.get() == 0 ? "done" : "done, " + errorCount.get() + " error(s)");
+        int errors = errorCount();
+        status.accept(errors == 0 ? "done" : "done, " + errors + " error(s)");
         scriptsDone.complete(null);
         runtime.prewarm(); // the page is idle now: get the next interpreter ready for a reload or the next page
     }
@@ -372,7 +408,7 @@ public final class PageSession implements AutoCloseable {
         errorCount.incrementAndGet();
         console.publish(ConsoleEvent.Level.ERROR, source, message);
         FxThread.later(() -> {
-            if (closed) return;
+            if (closed || !realm.alive()) return; // the page is gone: its console line is all there is
             try {
                 JSObject document = (JSObject) realm.window().getMember("document");
                 JSObject banner = (JSObject) document.call("createElement", "div");
@@ -383,7 +419,10 @@ public final class PageSession implements AutoCloseable {
                         + " padding: 8px; margin-top: 8px;");
                 Object body = document.getMember("body");
                 ((JSObject) (body instanceof JSObject ? body : document.getMember("documentElement"))).call("append", banner);
+            } catch (PageGoneException gone) {
+                // the page was left while the banner was being made
             } catch (RuntimeException e) {
+                if (e instanceof JSException js && PageGoneException.isStaleHandle(js)) return;
                 console.publish(ConsoleEvent.Level.ERROR, "pydesk", "could not show the error banner: " + e.getMessage());
             }
         });
@@ -393,7 +432,6 @@ public final class PageSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        unsubscribe.run();
         workers.close();
         realm.close();
         for (CompletableFuture<Interpreter> interpreter : interpreters.values()) {
