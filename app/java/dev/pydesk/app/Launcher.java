@@ -43,8 +43,8 @@ public final class Launcher {
                             + options.kioskExit + "' (e.g. Ctrl+Shift+Q)");
                 }
             }
-            if (!options.size.matches("\\d+x\\d+")) throw new CommandLine.ParameterException(cli,
-                    "--size must look like 1024x768, not '" + options.size + "'");
+            String problem = OptionChecks.problem(options);
+            if (problem != null) throw new CommandLine.ParameterException(cli, problem);
         } catch (CommandLine.ParameterException e) {
             err.println("pydesk: " + e.getMessage());
             e.getCommandLine().usage(err);

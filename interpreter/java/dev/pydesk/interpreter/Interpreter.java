@@ -122,6 +122,10 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     /** As {@link #run(String, String, String, String)}; {@code allowAwait} false for {@code async="false"}. */
     public CompletableFuture<Boolean> run(String code, String fileName, String scriptId, String targetId,
                                           boolean allowAwait) {
+        if (closed) {
+            errors.pageError(scriptId, StopMessages.closedInterpreter(scriptId, type));
+            return CompletableFuture.completedFuture(false);
+        }
         routing.source(scriptId);
         currentTarget = targetId;
         String dedented = Dedent.of(code);
@@ -271,20 +275,18 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     }
 
     private Value guarded(String source, Supplier<Value> work) {
+        if (closed) return null;
         boolean outermost = depth++ == 0;
-        if (outermost) watchdog.started(context);
+        if (outermost) watchdog.started(context, source);
         try {
             return work.get();
         } catch (PolyglotException e) {
-            if (closed) return null;
-            boolean timedOut = outermost && watchdog.finished(context);
-            outermost = false;
-            if (timedOut || e.isInterrupted() || e.isCancelled()) {
-                errors.pageError(source, "RuntimeError: " + source + " ran longer than " + watchdog.limit().toSeconds()
-                        + " s and was stopped. Raise the limit with --script-timeout, or move long work into a worker.");
-            } else {
-                errors.pageError(source, "PyDesk internal error while running " + source + ": " + e.getMessage());
-            }
+            if (!closed) failed(source, e);
+            return null;
+        } catch (IllegalStateException e) {
+            // The watchdog cancelled and closed the context under this run: reported by the frame that saw it.
+            if (!closed && watchdog.stopOf(context) == null) errors.pageError(source, StopMessages.hostFailure(source, e.getMessage()));
+            if (watchdog.stopOf(context) == Watchdog.Stop.CANCELLED) contextGone();
             return null;
         } finally {
             depth--;
@@ -292,12 +294,42 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         }
     }
 
+    /** Python did not end the ordinary way (the runner reports Python's own exceptions as tracebacks). */
+    private void failed(String source, PolyglotException e) {
+        Watchdog.Stop stop = watchdog.stopOf(context);
+        if (stop != null || e.isInterrupted() || e.isCancelled()) {
+            if (e.isCancelled()) stop = Watchdog.Stop.CANCELLED;
+            if (watchdog.claimReport(context)) {
+                errors.pageError(source, StopMessages.stopped(source, watchdog.limit(), stop, type));
+            }
+            if (stop == Watchdog.Stop.CANCELLED) contextGone();
+        } else if (e.isExit()) {
+            errors.pageError(source, StopMessages.exited(source, type));
+            contextGone();
+        } else {
+            errors.pageError(source, StopMessages.hostFailure(source, e.getMessage()));
+        }
+    }
+
+    /** The context is gone (cancelled, exited): the interpreter refuses further work, and lets go of the page. */
+    private void contextGone() {
+        if (closed) return;
+        closed = true;
+        services.close();
+        awaiting.values().forEach(done -> done.complete(false));
+        fileSystem.discard();
+    }
+
     @Override
     public void close() {
         closed = true;
         services.close();
         awaiting.values().forEach(done -> done.complete(false));
-        context.close(true);
+        try {
+            context.close(true);
+        } catch (IllegalStateException alreadyClosed) {
+            // the watchdog cancelled it, or Python exited it
+        }
         fileSystem.discard(); // the scratch folder dies with the interpreter
     }
 }

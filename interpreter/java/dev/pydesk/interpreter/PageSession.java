@@ -230,9 +230,17 @@ public final class PageSession implements AutoCloseable {
         CompletableFuture<String> source = loadSource(tag);
         interpreterFor(tag.type()).thenCombine(source, Prepared::new).whenComplete((prepared, failure) ->
                 onFx(() -> {
-                    if (failure != null) {
+                    if (failure != null && Failures.root(failure) instanceof Packages.SetupFailed setup) {
+                        // PyScript runs none of an interpreter's scripts when its config cannot be honoured
+                        String message = "None of this page's " + tag.type() + " scripts run: " + setup.getMessage()
+                                + ". Fix the config and reload the page.";
+                        configErrors.put(tag.type(), message);
+                        pageError(tag.type(), message);
+                        allDone = false;
+                        onFx(this::runNext);
+                    } else if (failure != null) {
                         pageError(tag.type(), "PyDesk could not start the " + tag.type() + " interpreter: "
-                                + Failures.rootMessage(failure));
+                                + StopMessages.withoutJavaNames(Failures.rootMessage(failure)));
                         allDone = false;
                         onFx(this::runNext);
                     } else {
@@ -361,7 +369,7 @@ public final class PageSession implements AutoCloseable {
     public int pendingWork() {
         int pending = 0;
         for (CompletableFuture<Interpreter> interpreter : interpreters.values()) {
-            Interpreter ready = interpreter.getNow(null);
+            Interpreter ready = interpreter.isCompletedExceptionally() ? null : interpreter.getNow(null);
             if (ready != null) pending += ready.pendingWork();
         }
         return pending + workers.pendingWork() + (closed ? 0 : realm.pendingTimers());

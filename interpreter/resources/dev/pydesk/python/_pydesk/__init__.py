@@ -13,10 +13,9 @@ def bind(interpreter_host, js_access):
     host = interpreter_host
     js = js_access
     _install_loop_on_asyncio_import()
-    if interpreter_host.isWorker():
-        from _pydesk.workers import install_worker_input
+    from _pydesk import sandbox
 
-        install_worker_input()
+    sandbox.install()
 
 
 def _install_loop_on_asyncio_import():
