@@ -83,6 +83,7 @@ xwininfo -root >/dev/null 2>&1 || { echo "$0: Xvfb did not start on $DISPLAY" >&
 
 # --- the app, in its real window --------------------------------------------------------------------------
 "$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dpydesk.home=. \
+    --add-exports=java.base/sun.nio.ch=ALL-UNNAMED -Djava.nio.channels.spi.SelectorProvider=dev.pydesk.interpreter.PageSocketGuard \
     -cp "target/classes:$(cat target/cp.txt)" dev.pydesk.app.Launcher --size "$size" ${PYDESK_ARGS:-} "$page" >"$log" 2>&1 &
 app_pid=$!
 

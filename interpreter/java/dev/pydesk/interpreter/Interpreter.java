@@ -35,6 +35,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Value caller;
     private final HostServices services;
     private final ScopedFileSystem fileSystem;
+    private final boolean listeningSockets;
     private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
     private final Map<String, Value> functions = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
@@ -44,7 +45,9 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private int depth;
 
     private Interpreter(String type, boolean worker, Executor owner, PythonRuntime.PreparedContext prepared,
-                        Watchdog watchdog, ErrorSink errors, Value runner, Value caller, HostServices services) {
+                        Watchdog watchdog, ErrorSink errors, Value runner, Value caller, HostServices services,
+                        boolean listeningSockets) {
+        this.listeningSockets = listeningSockets;
         this.type = type;
         this.worker = worker;
         this.owner = owner;
@@ -92,7 +95,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         context.eval("python", "import os\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\ndel os");
         Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
         made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(),
-                runnerModule.getMember("run"), runnerModule.getMember("call"), services);
+                runnerModule.getMember("run"), runnerModule.getMember("call"), services, page.listeningSockets());
         services.attach(made[0]);
         packages.attach(made[0]);
         workerAccess.attach(made[0]);
@@ -277,6 +280,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private Value guarded(String source, Supplier<Value> work) {
         if (closed) return null;
         boolean outermost = depth++ == 0;
+        boolean sockets = PageSocketGuard.enter(listeningSockets);
         if (outermost) watchdog.started(context, source);
         try {
             return work.get();
@@ -291,6 +295,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         } finally {
             depth--;
             if (outermost) watchdog.finished(context);
+            PageSocketGuard.leave(sockets);
         }
     }
 

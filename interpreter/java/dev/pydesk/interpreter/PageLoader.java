@@ -224,7 +224,8 @@ public final class PageLoader implements AutoCloseable {
             return;
         }
         session = new PageSession(realm, runtime, console, network, watchdog, server.root(), page.getFileName().toString(),
-                new PageResources(location, server), this::status);
+                new PageResources(location, server), this::status,
+                FolderSettings.of(server.root(), warning -> console.publish(ConsoleEvent.Level.WARN, "pydesk", warning)));
         PageSession started = session;
         sessionListeners.forEach(listener -> listener.accept(started));
         started.start();

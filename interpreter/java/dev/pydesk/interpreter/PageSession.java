@@ -54,7 +54,7 @@ public final class PageSession implements AutoCloseable {
 
     PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
                 Watchdog watchdog, Path pageFolder,
-                String pageName, PageResources resources, Consumer<String> status) {
+                String pageName, PageResources resources, Consumer<String> status, FolderSettings settings) {
         this.realm = realm;
         this.runtime = runtime;
         this.console = console;
@@ -63,7 +63,7 @@ public final class PageSession implements AutoCloseable {
         this.status = status;
         for (String type : TYPES) ids.put(type, new AtomicInteger());
         this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog,
-                this::pageError);
+                this::pageError, settings.listeningSockets());
         this.workers = new PageWorkers(runtime, environment);
     }
 

@@ -91,8 +91,10 @@ public final class PythonRuntime implements AutoCloseable {
                         // ScopedFileSystem: the page's folder read-only with a scratch folder over it for writes, the
                         // installed packages and GraalPy's language home read-only, nothing else
                         .fileSystem(fileSystem)
-                        // Python's own networking (socket, http.client, urllib): the same reach as fetch
-                        .allowHostSocketAccess(true)
+                        // Python's own networking (socket, http.client, urllib): outgoing connections, as fetch;
+                        // listening and UDP only with the page folder's opt-in (PageSocketGuard, which must be the
+                        // JVM's SelectorProvider: without it, no sockets at all)
+                        .allowHostSocketAccess(PageSocketGuard.installed())
                         .build())
                 .out(routing.stdout())
                 .err(routing.stderr())

@@ -28,8 +28,9 @@ class HeadlessCliTest {
     private Result pydeskWithInput(String input, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
-                "dev.pydesk.app.Launcher"));
+                "--sun-misc-unsafe-memory-access=allow", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+                "-Djava.nio.channels.spi.SelectorProvider=dev.pydesk.interpreter.PageSocketGuard",
+                "-cp", System.getProperty("java.class.path"), "dev.pydesk.app.Launcher"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
