@@ -88,6 +88,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                 services);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
+        host.routing(prepared.routing());
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
         pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
@@ -294,7 +295,10 @@ public final class Interpreter implements PythonHost, AutoCloseable {
             return null;
         } finally {
             depth--;
-            if (outermost) watchdog.finished(context);
+            if (outermost) {
+                watchdog.finished(context);
+                routing.endLines();
+            }
             PageSocketGuard.leave(sockets);
         }
     }

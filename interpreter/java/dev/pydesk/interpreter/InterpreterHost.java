@@ -17,6 +17,7 @@ public final class InterpreterHost {
     private final Supplier<String> currentTarget;
     private final LoopServices loop;
     private volatile PackageAccess packages;
+    private volatile ConsoleRouting routing;
 
     /** What the event loop and the runner need of the interpreter. */
     interface LoopServices {
@@ -133,6 +134,17 @@ public final class InterpreterHost {
 
     void packages(PackageAccess access) {
         this.packages = access;
+    }
+
+    void routing(ConsoleRouting routing) {
+        this.routing = routing;
+    }
+
+    /** {@code sys.stdout} / {@code sys.stderr} of page Python (see {@link ConsoleRouting#write}). */
+    @Export
+    public void write(boolean error, String text) {
+        ConsoleRouting target = routing;
+        if (target != null) target.write(error, text);
     }
 
     /** Installs packages for {@code py_import}. */

@@ -13,8 +13,9 @@ def bind(interpreter_host, js_access):
     host = interpreter_host
     js = js_access
     _install_loop_on_asyncio_import()
-    from _pydesk import sandbox
+    from _pydesk import sandbox, streams
 
+    streams.install(interpreter_host)
     sandbox.install()
 
 
