@@ -18,6 +18,11 @@ import org.graalvm.polyglot.Value;
  * invalidates the handles and any use throws "Invalid function reference"; a closed realm refuses instead:
  * void calls do nothing, calls that need an answer throw {@link PageGoneException}, which callers treat as
  * "this page load is over", never as a page error.
+ * <p>
+ * WebKit also invalidates handles of a document that is still shown, now and then (seconds after they were made,
+ * once in some dozens of page loads: its wrappers share protection counts). So the realm asks the boot script for
+ * its helpers again when theirs goes stale, with the secret of this page load: a document that is still this one
+ * hands them over, any other document refuses.
  */
 public final class JsRealm {
     /** JavaScript {@code undefined}, as Python receives it. */
@@ -34,7 +39,10 @@ public final class JsRealm {
     static final String DESTROYED_TOKEN = "\u0001pydesk:destroyed:" + java.util.UUID.randomUUID();
 
 
-    private final JSObject helpers;
+    private final WebEngine engine;
+    /** Known to this page load's boot script and to Java only: proves that a document is still this one. */
+    private final String secret = java.util.UUID.randomUUID().toString();
+    private volatile JSObject helpers;
     private final JsDoor door;
     private final ConsoleBus console;
     private final Map<Integer, Callback> callbacks = new ConcurrentHashMap<>();
@@ -47,12 +55,13 @@ public final class JsRealm {
 
     private record Marker(String name) {}
 
-    private JsRealm(JSObject window, ConsoleBus console) {
+    private JsRealm(WebEngine engine, JSObject window, ConsoleBus console) {
+        this.engine = engine;
         this.console = console;
         this.door = new JsDoor(this);
         // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
         Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN,
-                FUNCTION);
+                FUNCTION, secret);
         if (!(made instanceof JSObject madeHelpers)) {
             throw new IllegalStateException("the page used PyDesk's boot script before PyDesk did: its Python cannot run");
         }
@@ -61,7 +70,7 @@ public final class JsRealm {
 
     /** Attaches to the engine's current document. FX thread only. */
     public static JsRealm attach(WebEngine engine, ConsoleBus console) {
-        return new JsRealm((JSObject) engine.executeScript("window"), console);
+        return new JsRealm(engine, (JSObject) engine.executeScript("window"), console);
     }
 
     public ConsoleBus console() {
@@ -85,11 +94,25 @@ public final class JsRealm {
         try {
             return helpers.call(name, args);
         } catch (JSException e) {
-            if (PageGoneException.isStaleHandle(e)) {
+            if (!PageGoneException.isStaleHandle(e)) throw e;
+            JSObject fresh = helpersAgain();
+            if (fresh == null) {
                 closed = true;
                 throw new PageGoneException();
             }
-            throw e;
+            helpers = fresh;
+            return fresh.call(name, args);
+        }
+    }
+
+    /** This page load's helpers through fresh handles, or null when the document shown is another one. */
+    private JSObject helpersAgain() {
+        try {
+            Object boot = ((JSObject) engine.executeScript("window")).getMember("__pydesk_boot");
+            Object again = boot instanceof JSObject factory ? factory.call("again", secret) : null;
+            return again instanceof JSObject fresh ? fresh : null;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -100,6 +123,11 @@ public final class JsRealm {
         } catch (PageGoneException gone) {
             // the document this event was for is gone: nobody is left to receive it
         }
+    }
+
+    /** True once this page load is known to be over (closed, or its document replaced); any thread, no JS call. */
+    public boolean over() {
+        return closed;
     }
 
     /**
@@ -194,7 +222,12 @@ public final class JsRealm {
                 if (closed || listener == null) return;
                 Object[] all = new Object[args.length + 1];
                 System.arraycopy(args, 0, all, 1, args.length);
-                listener.call("call", all);
+                all[0] = UNDEFINED_TOKEN; // listener(this = undefined, ...args), through fresh helpers
+                try {
+                    helper("apply", prepend(listener, all));
+                } catch (PageGoneException gone) {
+                    // the page that opened this socket is gone
+                }
             }
 
             @Override
@@ -265,6 +298,13 @@ public final class JsRealm {
         }
         // Anything else would hand JavaScript a Java or Python object; the Python side converts before calling.
         return value.toString();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     static String describe(JSException e) {

@@ -152,9 +152,15 @@
   }
   Object.defineProperty(window, "WebSocket", { value: WebSocket, writable: true, configurable: true });
 
-  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, FUNCTION) {
+  let helpers = null, secret = null;
+  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, FUNCTION, SECRET) {
     if (door !== null || javaDoor === null || javaDoor === undefined) return null;
     door = javaDoor;
+    secret = typeof SECRET === "string" && SECRET.length > 0 ? SECRET : null;
+    helpers = makeHelpers(UNDEF, MISSING, UNDEF_IN, DESTROYED, FUNCTION);
+    return helpers;
+  }
+  function makeHelpers(UNDEF, MISSING, UNDEF_IN, DESTROYED, FUNCTION) {
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
     while (waitingForDoor.length) waitingForDoor.shift()();
     const out = (v) => (v === undefined ? UNDEF : v);
@@ -314,6 +320,10 @@
     };
   }
   Object.defineProperty(factory, "pending", { get: () => door === null });
+  // WebKit invalidates Java's handles now and then: Java asks for the helpers again with this page load's secret.
+  Object.defineProperty(factory, "again", {
+    value: (given) => (secret !== null && given === secret ? helpers : null),
+  });
   Object.freeze(factory);
   Object.defineProperty(window, "__pydesk_boot", { value: factory, writable: false, configurable: false });
 })();

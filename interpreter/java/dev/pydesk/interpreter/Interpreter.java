@@ -2,6 +2,7 @@ package dev.pydesk.interpreter;
 
 import dev.pydesk.bridge.JsAccess;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.PageGoneException;
 import dev.pydesk.bridge.PythonHost;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.PageConfig;
@@ -286,7 +287,11 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         try {
             return work.get();
         } catch (PolyglotException e) {
+            // the page load this interpreter belongs to is over (reloaded, left): nobody is left to tell
+            if (e.isHostException() && e.asHostException() instanceof PageGoneException) return null;
             if (!closed) failed(source, e);
+            return null;
+        } catch (PageGoneException gone) {
             return null;
         } catch (IllegalStateException e) {
             // The watchdog cancelled and closed the context under this run: reported by the frame that saw it.

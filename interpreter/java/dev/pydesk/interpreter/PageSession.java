@@ -193,6 +193,11 @@ public final class PageSession implements AutoCloseable {
             status.accept("starting Python (" + key + ")...");
             PageConfig config = configs.getOrDefault(key, PageConfig.empty());
             return runtime.take().thenApplyAsync(prepared -> {
+                if (closed || realm.over()) {
+                    // reloaded or left while the context was being made: it was never bound, the next page takes it
+                    runtime.giveBack(prepared);
+                    throw new java.util.concurrent.CancellationException("the page was left before " + key + " started");
+                }
                 Interpreter interpreter = Interpreter.bind(prepared, key, config, environment, workers);
                 interpreter.wireEventAttributes(realm);
                 return interpreter;
@@ -413,6 +418,13 @@ public final class PageSession implements AutoCloseable {
 
     /** Reports a page error: the console stream and PyScript's red banner at the end of the body. */
     void pageError(String source, String message) {
+        if (closed || realm.over()) {
+            // An error of a page load that is over (a timer or a start-up of the old page, just after a reload or a
+            // navigation): it is not the shown page's, and its banner has nowhere to go.
+            console.publish(ConsoleEvent.Level.DEBUG, "pydesk", "after " + pageName + " was left or reloaded, "
+                    + source + ": " + message);
+            return;
+        }
         errorCount.incrementAndGet();
         console.publish(ConsoleEvent.Level.ERROR, source, message);
         FxThread.later(() -> {

@@ -66,6 +66,20 @@ public final class PythonRuntime implements AutoCloseable {
         return taken;
     }
 
+    /**
+     * A context taken but never bound to a page (the page was left while it was made) becomes the spare again, or is
+     * closed when there is one.
+     */
+    void giveBack(PreparedContext unused) {
+        synchronized (this) {
+            if (spare == null && !closed) {
+                spare = CompletableFuture.completedFuture(unused);
+                return;
+            }
+        }
+        unused.context().close(true);
+    }
+
     private CompletableFuture<PreparedContext> prepare() {
         return engine.thenApplyAsync(this::build, builder);
     }
