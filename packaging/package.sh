@@ -66,7 +66,8 @@ ICON_ARGS=()
 # 2. The app image: a jlinked runtime (jpackage's default modules for a class-path app) and the launcher.
 JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
     --add-exports=java.base/sun.nio.ch=ALL-UNNAMED -Djava.nio.channels.spi.SelectorProvider=dev.pydesk.interpreter.PageSocketGuard
-    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m '-Dpydesk.home=$APPDIR')
+    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -XX:MaxHeapFreeRatio=40 -XX:MinHeapFreeRatio=10
+    '-Dpydesk.home=$APPDIR')
 OPTION_ARGS=()
 for option in "${JAVA_OPTIONS[@]}"; do OPTION_ARGS+=(--java-options "$option"); done
 say "building the app image $IMAGE..."
