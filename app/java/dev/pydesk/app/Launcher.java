@@ -21,9 +21,17 @@ public final class Launcher {
     /** Held so the level set below is not garbage-collected with its logger. */
     private static final java.util.logging.Logger FX_STARTUP_LOG = java.util.logging.Logger.getLogger("javafx");
 
+    /** The command line's arguments, for a restart with the same ones ({@link StoppedPage}). */
+    private static volatile java.util.List<String> arguments = java.util.List.of();
+
     private Launcher() {}
 
+    static java.util.List<String> arguments() {
+        return arguments;
+    }
+
     public static void main(String[] args) {
+        arguments = java.util.List.of(args);
         Options options = new Options();
         CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
         PrintWriter err = new PrintWriter(System.err, true);

@@ -27,12 +27,14 @@ record StoppedPage(Path page, String reason) {
 
     /** Starts the new PyDesk, then ends this process (never returns). */
     static void restartWith(Path page, String reason, PrintStream err) {
-        ProcessHandle.Info self = ProcessHandle.current().info();
+        // This JVM's java, options and class path, then PyDesk's own arguments: what /proc says of a process's
+        // command line is not to be trusted (long class paths), and a packaged launcher has no such line at all.
         List<String> command = new ArrayList<>();
-        self.command().ifPresent(command::add);
-        self.arguments().ifPresent(arguments -> command.addAll(List.of(arguments)));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(Launcher.arguments());
         try {
-            if (command.isEmpty()) throw new IOException("the command line of this process is unknown");
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
             builder.environment().put(PAGE, page.toAbsolutePath().toString());
             builder.environment().put(REASON, reason);
