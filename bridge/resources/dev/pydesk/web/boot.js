@@ -16,7 +16,8 @@
 
   const describe = (value) => {
     if (typeof value === "string") return value;
-    if (value instanceof Error) return value.stack ? toStr(value.stack) : toStr(value);
+    // WebKit's stack has the frames only: the error's own text goes first, as in other browsers' consoles
+    if (value instanceof Error) return toStr(value) + (value.stack ? "\n" + toStr(value.stack) : "");
     if (value === null || typeof value !== "object") return toStr(value);
     try { return stringify(value); } catch (e) { return toStr(value); }
   };

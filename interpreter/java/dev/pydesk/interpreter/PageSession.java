@@ -144,7 +144,7 @@ public final class PageSession implements AutoCloseable {
         try {
             config = ConfigResolver.resolveSingle(tag.config(), resources::read);
         } catch (ConfigException e) {
-            pageError(label, e.getMessage());
+            pageError(label, e.getMessage() + "\n" + label + " does not start: fix its config and reload the page.");
             return;
         }
         CompletableFuture<String> source = tag.src() == null ? CompletableFuture.completedFuture(tag.text())
@@ -183,8 +183,11 @@ public final class PageSession implements AutoCloseable {
         try {
             configs.put(type, ConfigResolver.resolveMain(type, elements, attributes, resources::read));
         } catch (ConfigException e) {
-            configErrors.put(type, e.getMessage());
-            pageError(type, e.getMessage());
+            // PyScript's message, then what it means and what to do
+            String message = e.getMessage() + "\nNone of this page's " + type + " scripts run: fix the " + type
+                    + " config and reload the page.";
+            configErrors.put(type, message);
+            pageError(type, message);
         }
     }
 

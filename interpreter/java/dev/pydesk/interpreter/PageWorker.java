@@ -135,6 +135,12 @@ public final class PageWorker {
             return script;
         }).whenComplete((ok, error) -> thread.execute(() -> {
             lifecycle.done();
+            if (error != null && Failures.root(error) instanceof Packages.SetupFailed) {
+                // as on the main thread (PyScript): the script of a worker whose config cannot be honoured never runs
+                fail("its config's packages or files could not be had, so its script did not run (see the errors"
+                        + " above): fix the config and reload the page");
+                return;
+            }
             if (!Boolean.TRUE.equals(ok)) {
                 fail("its script failed (see the error above)");
                 return;
