@@ -25,6 +25,6 @@ public interface InspectedPage {
     /** The page's workers now. FX thread. */
     List<Worker> workers();
 
-    /** The folder of the page shown, if any. */
+    /** The site root of the page shown (traceback file names are relative to it), if any. */
     Optional<Path> folder();
 }

@@ -38,11 +38,26 @@ public final class PageWorker {
 
     private record SyncHandler(Interpreter owner, Value handler) {}
 
-    /** Told (on the worker's thread) when the worker's interpreter is ready to run its script, and when it ran it. */
+    /**
+     * Told (on the worker's thread) when the worker's interpreter is ready to run its script, right before and after
+     * it runs (PyScript's worker hooks; the worker waits for them), and when it ran it.
+     */
     interface Lifecycle {
         Lifecycle NONE = new Lifecycle() {};
 
         default void ready() {}
+
+        /** Returns the Python to run before the script ({@code codeBeforeRun}), "" for none. */
+        default String beforeRun() {
+            return "";
+        }
+
+        /** Returns the Python to run after the script when it succeeded ({@code codeAfterRun}), "" for none. */
+        default String codeAfterRun() {
+            return "";
+        }
+
+        default void afterRun() {}
 
         default void done() {}
     }
@@ -130,10 +145,29 @@ public final class PageWorker {
                         label, scriptId));
         modules.thenCompose(loaded -> {
             CompletableFuture<Boolean> script = new CompletableFuture<>();
-            thread.execute(() -> bound.run(code, fileName, label, scriptId).whenComplete((ok, error) ->
-                    script.complete(Boolean.TRUE.equals(ok))));
+            thread.execute(() -> {
+                String before = lifecycle.beforeRun();
+                CompletableFuture<Boolean> hooked = before.isBlank() ? CompletableFuture.completedFuture(true)
+                        : bound.run(before, "pyscript-hook", label, scriptId);
+                hooked.whenComplete((ready, failure) -> thread.execute(() -> {
+                    if (!Boolean.TRUE.equals(ready)) {
+                        script.complete(false);
+                        return;
+                    }
+                    bound.run(code, fileName, label, scriptId).whenComplete((ok, error) ->
+                            script.complete(Boolean.TRUE.equals(ok)));
+                }));
+            });
             return script;
+        }).thenCompose(ok -> {
+            String after = ok ? lifecycle.codeAfterRun() : "";
+            if (after.isBlank()) return CompletableFuture.completedFuture(ok);
+            CompletableFuture<Boolean> ran = new CompletableFuture<>();
+            thread.execute(() -> bound.run(after, "pyscript-hook", label, scriptId).whenComplete((fine, error) ->
+                    ran.complete(Boolean.TRUE.equals(fine))));
+            return ran;
         }).whenComplete((ok, error) -> thread.execute(() -> {
+            if (Boolean.TRUE.equals(ok)) lifecycle.afterRun();
             lifecycle.done();
             if (!Boolean.TRUE.equals(ok)) {
                 fail("its script failed (see the error above)");
