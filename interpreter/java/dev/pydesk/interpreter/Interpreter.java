@@ -85,7 +85,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
         InterpreterHost host = new InterpreterHost(type, self != null, PythonLiteral.of(config.asMap()), target,
                 services);
-        host.paths(page.siteRoot(), page.resources().forConfig(config));
+        // an inline config names URLs as the page does: they stay as written (a link's href too)
+        host.paths(page.siteRoot(), config.configUrl().isPresent() ? page.resources().forConfig(config) : null);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);

@@ -39,6 +39,7 @@ public final class PageLoader implements AutoCloseable {
     private Path page;
     private Path requestedRoot;
     private volatile SiteRoot site;
+    private final java.util.Set<Path> refusedShown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PageLoader(WebEngine engine, PythonRuntime runtime, ConsoleBus console, Duration scriptTimeout) {
         this.engine = engine;
@@ -109,8 +110,11 @@ public final class PageLoader implements AutoCloseable {
                     request.path(), request.status(), request.bytes(), request.durationMillis(), "")));
             server.onRefused(refused -> {
                 Path shown = page;
-                console.publish(ConsoleEvent.Level.ERROR, "pydesk", site.refusal(refused.file(),
-                        shown == null ? site.folder() : shown.getParent()));
+                // advice, once per file and document: the refusal itself is the page's error (a 403, a PermissionError)
+                if (refusedShown.add(refused.file())) {
+                    console.publish(ConsoleEvent.Level.WARN, "pydesk", site.refusal(refused.file(),
+                            shown == null ? site.folder() : shown.getParent()));
+                }
             });
         }
         site = chosen;
@@ -179,6 +183,7 @@ public final class PageLoader implements AutoCloseable {
 
     private void startSession() {
         endSession();
+        refusedShown.clear();
         if (server == null || engine.getLocation() == null) return;
         URI location = URI.create(engine.getLocation());
         Optional<Path> file = server.fileOf(location);

@@ -145,13 +145,11 @@ public final class PageSession implements AutoCloseable {
                 interpreterFor(type);
             }
         }
+        for (ScriptTag tag : tags) {
+            if (tag.worker()) startWorker(tag); // their hooks wait for DOMContentLoaded on the worker's thread
+        }
         // the page's module scripts (plugins registering hooks on core.js) run before DOMContentLoaded: wait for it
-        whenContentLoaded(() -> {
-            for (ScriptTag tag : tags) {
-                if (tag.worker()) startWorker(tag);
-            }
-            runNext();
-        });
+        whenContentLoaded(this::runNext);
     }
 
     /** The resolved configs, for PyScript's stand-in core.js ({@code config} export; importers wait for it). */
@@ -271,6 +269,7 @@ public final class PageSession implements AutoCloseable {
             // hooks (run on the page's thread here: a PyDesk worker has no JavaScript of its own)
             @Override
             public void ready() {
+                awaitContentLoaded();
                 onFx(() -> {
                     realm.dispatchWorker(element, type + ":ready");
                     hooks.call("worker", "onReady", type, null);
@@ -279,16 +278,15 @@ public final class PageSession implements AutoCloseable {
             }
 
             @Override
-            public String beforeRun() {
-                return onFx(() -> {
+            public PageWorker.HookCode beforeRun() {
+                PageWorker.HookCode[] code = {PageWorker.HookCode.NONE};
+                onFx(() -> {
                     hooks.call("worker", ScriptHooks.name("onBeforeRun", sync), type, null);
-                    return hooks.code("worker", ScriptHooks.name("codeBeforeRun", sync));
+                    code[0] = new PageWorker.HookCode(hooks.code("worker", ScriptHooks.name("codeBeforeRun", sync)),
+                            hooks.code("worker", ScriptHooks.name("codeAfterRun", sync)));
+                    return null;
                 });
-            }
-
-            @Override
-            public String codeAfterRun() {
-                return onFx(() -> hooks.code("worker", ScriptHooks.name("codeAfterRun", sync)));
+                return code[0];
             }
 
             @Override
@@ -309,6 +307,18 @@ public final class PageSession implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /** On a worker's thread: waits until the page's module scripts have run (their hooks are registered then). */
+    private void awaitContentLoaded() {
+        while (!closed && onFx(() -> String.valueOf(realm.contentLoaded())).equals("false")) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Runs page work for a worker on the FX thread and waits (the worker's order is the page's); "" once closed. */

@@ -47,19 +47,19 @@ public final class PageWorker {
 
         default void ready() {}
 
-        /** Returns the Python to run before the script ({@code codeBeforeRun}), "" for none. */
-        default String beforeRun() {
-            return "";
-        }
-
-        /** Returns the Python to run after the script when it succeeded ({@code codeAfterRun}), "" for none. */
-        default String codeAfterRun() {
-            return "";
+        /** Returns the Python to run before and after the script ({@code codeBeforeRun}, {@code codeAfterRun}). */
+        default HookCode beforeRun() {
+            return HookCode.NONE;
         }
 
         default void afterRun() {}
 
         default void done() {}
+    }
+
+    /** Python that plugins run around a worker's script; "" for none. */
+    record HookCode(String before, String after) {
+        static final HookCode NONE = new HookCode("", "");
     }
 
     void lifecycle(Lifecycle listener) {
@@ -143,10 +143,12 @@ public final class PageWorker {
                 config.get("js_modules").isEmpty() ? CompletableFuture.completedFuture(true)
                 : bound.run("import _pydesk.js_modules\nawait _pydesk.js_modules.load()\ndel _pydesk\n", "js_modules",
                         label, scriptId));
+        HookCode[] hooks = {HookCode.NONE};
         modules.thenCompose(loaded -> {
             CompletableFuture<Boolean> script = new CompletableFuture<>();
             thread.execute(() -> {
-                String before = lifecycle.beforeRun();
+                hooks[0] = lifecycle.beforeRun(); // outside Python: it waits for the page's thread
+                String before = hooks[0].before();
                 CompletableFuture<Boolean> hooked = before.isBlank() ? CompletableFuture.completedFuture(true)
                         : bound.run(before, "pyscript-hook", label, scriptId);
                 hooked.whenComplete((ready, failure) -> thread.execute(() -> {
@@ -160,7 +162,7 @@ public final class PageWorker {
             });
             return script;
         }).thenCompose(ok -> {
-            String after = ok ? lifecycle.codeAfterRun() : "";
+            String after = ok ? hooks[0].after() : "";
             if (after.isBlank()) return CompletableFuture.completedFuture(ok);
             CompletableFuture<Boolean> ran = new CompletableFuture<>();
             thread.execute(() -> bound.run(after, "pyscript-hook", label, scriptId).whenComplete((fine, error) ->
