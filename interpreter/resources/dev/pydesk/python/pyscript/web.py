@@ -132,22 +132,28 @@ class Element:
         """The Element subclass for the DOM element's tag (or Element for an unknown tag), around it."""
         if tag is None:
             tag = str(dom_element.tagName).lower()
-        element = cls.element_classes_by_tag_name.get(tag, cls)(dom_element=dom_element)
+        element_class = cls.element_classes_by_tag_name.get(tag, cls)
+        if element_class.__init__ in _PLAIN_INITS:
+            # what __init__ would do for a bare DOM element, without its Python-level work (a page finds many)
+            element = object.__new__(element_class)
+            attributes = element.__dict__
+            attributes["_dom_element"] = dom_element
+        else:
+            element = element_class(dom_element=dom_element)
         element._tag = tag
         return element
+
+    _tag = _classes = _style = _on_events = None
 
     def __init__(self, dom_element=None, classes=None, style=None, **kwargs):
         self._setup(dom_element, classes, style, kwargs, ())
 
     def _setup(self, dom_element, classes, style, attributes, children):
-        self._on_events = {}
-        self._classes = self._style = None
         spec, events = _split_options(classes, style, attributes)
         if is_none(dom_element):
             self._tag = type(self).get_tag_name()
             self._dom_element = dom.build(self._tag, spec or dom.spec([], [], []), _children(children, True))
         else:
-            self._tag = None
             self._dom_element = dom_element
             if spec:
                 dom.update([dom_element], spec)
@@ -212,6 +218,8 @@ class Element:
         it happens. An element that has no such event raises ValueError."""
         if not name.startswith("on_"):
             raise ValueError("Event names must start with 'on_'.")
+        if self._on_events is None:
+            self._on_events = {}
         event = self._on_events.get(name)
         if event is None:
             event = Event()
@@ -284,6 +292,9 @@ def _trigger(event):
     return called_from_js
 
 
+_PLAIN_INITS = (Element.__init__,)
+
+
 class ContainerElement(Element):
     """An element that has children: positional arguments (or `children=[...]`) are Elements, collections or HTML
     strings, added in order. Iterating over it gives its children."""
@@ -293,6 +304,9 @@ class ContainerElement(Element):
 
     def __iter__(self):
         return iter(self.children)
+
+
+_PLAIN_INITS += (ContainerElement.__init__,)
 
 
 class ElementCollection:
@@ -310,7 +324,8 @@ class ElementCollection:
 
     @classmethod
     def _of(cls, pairs):
-        return cls([Element.wrap_dom_element(node, tag) for node, tag in pairs])
+        wrap = Element.wrap_dom_element
+        return cls([wrap(node, tag) for node, tag in pairs])
 
     def __init__(self, elements):
         object.__setattr__(self, "_elements", elements if isinstance(elements, list) else list(elements))
