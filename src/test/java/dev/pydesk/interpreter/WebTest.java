@@ -288,4 +288,27 @@ class WebTest {
         assertEquals("hello\nworld\n", page.js("document.getElementById('host').innerText"));
         assertEquals(List.of("'hello\\nworld' 'a\\n'"), log);
     }
+
+    @ParameterizedTest
+    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
+    void canvasDrawsAndVideoSnapsOnlyToACanvas(String type, boolean worker) throws Exception {
+        List<String> log = run(type, worker, """
+                    source = web.canvas(width=4, height=4, id="source")
+                    paint = source.getContext("2d")
+                    paint.fillStyle = "rgb(0, 128, 255)"
+                    paint.fillRect(0, 0, 4, 4)
+                    target = web.canvas(width=8, height=8, id="target")
+                    target.draw(source, 8, 8)
+                    web.page["host"].append(source, target)
+                    log(type(web.page["target"]).__name__, list(target.getContext("2d").getImageData(7, 7, 1, 1).data))
+                    clip = web.video(id="clip")
+                    for bad in (web.div(), "#box"):
+                        try:
+                            clip.snap(to=bad)
+                        except TypeError as error:
+                            log("TypeError", error)
+                """);
+        assertEquals(List.of("canvas [0, 128, 255, 255]", "TypeError Element to snap to must be a canvas.",
+                "TypeError Element to snap to must be a canvas."), log);
+    }
 }
