@@ -245,6 +245,7 @@ class WebTest {
                     log(copy.id == "", named.id, copy.parent, len(copy.find(".item")), box.id)
                     named.update(classes=["cloned"], style={"border": "1px solid"}, hidden=True)
                     web.page.append(named)
+                    named.show_me()
                     log(document.getElementById("box2").hidden, "cloned" in named.classes)
                     for bad in ("#.bad", "p[", "::nope"):
                         try:
