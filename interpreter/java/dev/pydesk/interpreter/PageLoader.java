@@ -118,6 +118,9 @@ public final class PageLoader implements AutoCloseable {
             });
         }
         site = chosen;
+        // the page shown now goes away: its interpreters stop at once, so that nothing of theirs (a WebSocket's close,
+        // a timer) runs against the next page before that page's session starts (WebKit's load states cannot tell)
+        endSession();
         page = absolute;
         status("loading " + absolute.getFileName() + "...");
         engine.load(server.uriOf(absolute).toString());
