@@ -88,8 +88,11 @@ public final class PageLoader implements AutoCloseable {
         if (server == null || !server.root().equals(folder)) {
             if (server != null) server.close();
             server = PageServer.start(folder);
-            server.onRequest(request -> network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
-                    request.path(), request.status(), request.bytes(), request.durationMillis(), "")));
+            // Page JavaScript's fetch/XHR are logged by the page itself (boot.js), with other sites' requests.
+            server.onRequest(request -> {
+                if (!request.fromScript()) network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
+                        request.path(), request.status(), request.bytes(), request.durationMillis(), ""));
+            });
         }
         page = absolute;
         status("loading " + absolute.getFileName() + "...");
@@ -164,7 +167,7 @@ public final class PageLoader implements AutoCloseable {
         Timing.mark("page: loaded");
         JsRealm realm;
         try {
-            realm = JsRealm.attach(engine, console);
+            realm = JsRealm.attach(engine, console, network);
         } catch (IllegalStateException e) {
             console.publish(ConsoleEvent.Level.ERROR, "pydesk", e.getMessage());
             status(e.getMessage());
