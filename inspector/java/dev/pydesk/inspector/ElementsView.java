@@ -44,6 +44,7 @@ public final class ElementsView {
     private boolean active;
     private Node hovered;
     private String lastSearch = "";
+    private String pendingSearch;
     private int searchIndex;
 
     /** A node whose children are read from the page the first time the tree needs them. */
@@ -131,6 +132,11 @@ public final class ElementsView {
             }
             if (!active) return;
             if (dom.hasChanges()) apply(dom.changes());
+            if (pendingSearch != null) {
+                search.setText(pendingSearch);
+                find(pendingSearch);
+                pendingSearch = null;
+            }
             if (hovered != null) highlight.show(dom.box(hovered.id()), DomTreeCell.plain(hovered));
         } catch (RuntimeException pageGone) {
             // the document went away between two frames; the next frame follows the new one
@@ -277,6 +283,12 @@ public final class ElementsView {
         }
         tree.getSelectionModel().select(item);
         tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
+    }
+
+    /** Finds the selector's first match once the tab shows the page's tree (the app's {@code --inspect}). */
+    public void findWhenShown(String selector) {
+        lastSearch = "";
+        pendingSearch = selector;
     }
 
     // For tests and the inspector's own wiring.

@@ -78,6 +78,11 @@ public final class PageLoader implements AutoCloseable {
         return Optional.ofNullable(page);
     }
 
+    /** The page's site root: the folder served to the WebView (what live reload watches). */
+    public Optional<Path> root() {
+        return Optional.ofNullable(server).map(PageServer::root);
+    }
+
     /** Opens a local HTML file. Throws when it cannot be read. */
     public void open(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();

@@ -241,6 +241,22 @@ class ElementsTest {
                 && !elements().rows().contains("<p id=\"added\" class=\"new\">"));
     }
 
+    /** {@code --inspect SELECTOR}: the inspector opens on the Elements tab with the first match selected. */
+    @Test
+    void inspectOpensTheElementsTabOnTheFirstMatch() throws Exception {
+        Files.writeString(dir.resolve("inspect.html"), """
+                <html><body><main><div class="card"><p>one</p>
+                <script type="mpy">from pyscript import display; display("from mpy")</script>
+                </div></main></body></html>""");
+        load(dir.resolve("inspect.html"));
+        FxThread.run(() -> shell.inspect("script-py"));
+        waitUntil("the match", () -> "1 of 1".equals(elements().foundText()));
+        assertTrue(FxThread.call(shell::inspectorShown));
+        assertEquals("<script-py id=\"mpy-0\">", FxThread.call(this::selectedRow));
+        assertTrue(FxThread.call(elements()::rows).contains("<script-py id=\"mpy-0\">  PyDesk output"));
+        assertTrue(FxThread.call(elements()::detailAttributes).contains("id=mpy-0"));
+    }
+
     private String selectedRow() {
         var item = elements().tree().getSelectionModel().getSelectedItem();
         return item == null ? "" : rowOf(item.getValue());
