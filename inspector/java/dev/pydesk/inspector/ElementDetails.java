@@ -12,6 +12,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -39,20 +41,22 @@ final class ElementDetails {
             computedShown.setPredicate(row -> wanted.isEmpty() || row.name().contains(wanted)
                     || row.value().toLowerCase(Locale.ROOT).contains(wanted));
         });
-        attributes.setPrefHeight(110);
-        inline.setPrefHeight(90);
         title.getStyleClass().add("details-title");
         box.setWrapText(true);
         VBox.setVgrow(computed, Priority.ALWAYS);
-        root = new VBox(4, title, box, heading("Attributes"), attributes, heading("Inline style"), inline,
-                heading("Computed style"), filter, computed);
+        VBox computedPane = new VBox(4, filter, computed);
+        computedPane.setPadding(new Insets(4, 0, 0, 0));
+        TabPane sections = new TabPane(section("Attributes", attributes), section("Inline style", inline),
+                section("Computed style", computedPane));
+        VBox.setVgrow(sections, Priority.ALWAYS);
+        root = new VBox(4, title, box, sections);
         root.setPadding(new Insets(4));
     }
 
-    private static Label heading(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("details-heading");
-        return label;
+    private static Tab section(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        return tab;
     }
 
     private static TableView<Attribute> table(String empty) {
