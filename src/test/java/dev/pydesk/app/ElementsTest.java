@@ -255,6 +255,15 @@ class ElementsTest {
         assertEquals("<script-py id=\"mpy-0\">", FxThread.call(this::selectedRow));
         assertTrue(FxThread.call(elements()::rows).contains("<script-py id=\"mpy-0\">  PyDesk output"));
         assertTrue(FxThread.call(elements()::detailAttributes).contains("id=mpy-0"));
+        // $0 in the page's mpy interpreter too.
+        FxThread.run(() -> {
+            shell.inspector().select("REPL");
+            shell.inspector().repl().language(ReplView.MPY);
+        });
+        robot.clickOn(FxThread.call(() -> shell.inspector().repl().input()));
+        robot.write("$0.textContent");
+        robot.push(KeyCode.ENTER);
+        waitUntil("mpy's $0", () -> shell.inspector().repl().output().contains("'from mpy'"));
     }
 
     private String selectedRow() {
