@@ -117,6 +117,8 @@ final class KioskMode {
     }
 
     void close() {
+        PauseTransition pending = pendingReload.getAndSet(null);
+        if (pending != null) pending.stop();
         view.loader.close();
     }
 

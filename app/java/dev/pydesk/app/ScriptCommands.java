@@ -27,7 +27,7 @@ final class ScriptCommands {
     }
 
     @Command(name = "test", description = "Run the test suite (mvn -B verify with JDK 25).")
-    static final class Test extends Help {
+    static final class TestCommand extends Help {
         @Parameters(paramLabel = "MVN-ARGS", arity = "0..*", description = "More arguments for mvn verify, e.g. "
                 + "-Dtest=ShellTest -Dsurefire.failIfNoSpecifiedTests=false.")
         List<String> mavenArguments;
@@ -35,14 +35,14 @@ final class ScriptCommands {
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Build the jar and its start-up cache, without starting PyDesk.")
-    static final class Build extends Help {
+    static final class BuildCommand extends Help {
     }
 
     @Command(name = "package", sortOptions = false, separator = " ",
             description = {"Build a program with its own Java runtime, and a .deb on Debian.",
                     "The app image lands in target/package/NAME. Without --app it is PyDesk itself (it opens the samples"
                             + " gallery); with --app, a page folder of one's own as a program."})
-    static final class Package extends Help {
+    static final class PackageCommand extends Help {
         @Option(names = "--app", paramLabel = "FOLDER", description = "A folder with an index.html: the program opens it.")
         Path app;
 

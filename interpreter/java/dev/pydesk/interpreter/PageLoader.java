@@ -106,6 +106,7 @@ public final class PageLoader implements AutoCloseable {
 
     /** Loads the page again: the document and all its interpreters start fresh. */
     public void reload() {
+        if (closed) return;
         endSession();
         engine.reload();
     }
@@ -120,6 +121,7 @@ public final class PageLoader implements AutoCloseable {
                     + " && document.readyState !== 'loading'";
 
     private void onState(Worker.State state) {
+        if (closed) return; // a load still under way when the loader closed (its server is gone): nobody to tell
         switch (state) {
             case SCHEDULED, RUNNING -> watchForDocument();
             case SUCCEEDED -> {

@@ -84,7 +84,7 @@ class CommandLineTest {
             for (String name : label.group(1).split("\\|")) accepted.add(name.strip());
         }
         TreeSet<String> declared = new TreeSet<>();
-        new CommandLine(new ScriptCommands.Package()).getCommandSpec().options()
+        new CommandLine(new ScriptCommands.PackageCommand()).getCommandSpec().options()
                 .forEach(option -> declared.addAll(List.of(option.names())));
         assertEquals(declared, accepted);
     }
