@@ -175,6 +175,8 @@ class ElementsTest {
 
         FxThread.run(() -> shell.inspector().select("REPL"));
         waitUntil("the observer to stop with the tab", () -> !elements().watching());
+        waitUntil("the REPL on screen", () -> shell.inspector().repl().input().getScene() != null
+                && shell.inspector().repl().input().isVisible());
         robot.clickOn(FxThread.call(() -> shell.inspector().repl().input()));
         robot.write("$0.id + ':' + $0.getAttribute(\"data-count\")");
         robot.push(KeyCode.ENTER);
@@ -260,6 +262,8 @@ class ElementsTest {
             shell.inspector().select("REPL");
             shell.inspector().repl().language(ReplView.MPY);
         });
+        waitUntil("the REPL on screen", () -> shell.inspector().repl().input().getScene() != null
+                && shell.inspector().repl().input().isVisible());
         robot.clickOn(FxThread.call(() -> shell.inspector().repl().input()));
         robot.write("$0.textContent");
         robot.push(KeyCode.ENTER);

@@ -144,6 +144,8 @@ class ShellTest {
             shell.showInspector(true);
             shell.inspector().select("REPL");
         });
+        waitUntil("the REPL on screen", () -> shell.inspector().repl().input().getScene() != null
+                && shell.inspector().repl().input().isVisible());
         robot.clickOn(FxThread.call(() -> shell.inspector().repl().input()));
         robot.write("document.getElementById(\"p\").textContent = greeting + \" from the REPL\"");
         robot.push(KeyCode.ENTER);
