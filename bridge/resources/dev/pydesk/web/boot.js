@@ -222,7 +222,116 @@
         if (autoFunctions.size) sweepLater();
       }, 1000);
     };
+    // pyscript.web: several DOM steps in one crossing (from a worker, every crossing is a hop to the FX thread).
+    // Elements come back as a flat array [element, lower-case tag, element, tag, ...] (the tag picks the class).
+    const tagOf = (node) => (typeof node.tagName === "string" ? node.tagName.toLowerCase() : "");
+    const tagged = (nodes) => {
+      const result = [];
+      for (const node of nodes) if (node !== null && node !== undefined) result.push(node, tagOf(node));
+      return result;
+    };
+    const byId = (root, id) => (typeof root.getElementById === "function" ? root.getElementById(id)
+      : root.querySelector("#" + CSS.escape(id)));
+    const queryAll = (root, selector) => {
+      try {
+        return root.querySelectorAll(selector);
+      } catch (error) {
+        // WebKit says only "The string did not match the expected pattern."; Chromium's wording names the selector.
+        throw new SyntaxError(`'${selector}' is not a valid selector`);
+      }
+    };
+    const elementsBy = {
+      find(selector, targets) { return targets.flatMap((root) => tagged(queryAll(root, selector))); },
+      children(_, [parent]) { return tagged(parent.children); },
+      items(_, [list]) { return tagged(Array.from(list)); },
+      each(_, targets) { return tagged(targets); },
+      id(id, targets) {
+        for (const root of targets) { const found = byId(root, id); if (found) return tagged([found]); }
+        return [];
+      },
+      // an element of a collection, or one inside it
+      idSelf(id, targets) {
+        for (const root of targets) {
+          if (root.id === id) return tagged([root]);
+          const found = root.querySelector("#" + CSS.escape(id));
+          if (found) return tagged([found]);
+        }
+        return [];
+      },
+      parent(_, [child]) { return tagged([child.parentElement]); },
+      options(_, [list]) { return tagged(list.options ? Array.from(list.options) : list.querySelectorAll(":scope > option")); },
+      selected(_, [select]) { return select.selectedIndex < 0 ? [] : tagged([select.options[select.selectedIndex]]); },
+      clone(id, [original]) {
+        const copy = original.cloneNode(true);
+        if (id === null) copy.removeAttribute("id"); else copy.id = id;
+        return tagged([copy]);
+      },
+    };
+    // spec = count, name, value, ... (DOM properties), count, class, ... , count, CSS property, value, ...;
+    // returns the index after it
+    const applySpec = (targets, spec, i) => {
+      const properties = i + 1, classes = properties + 2 * spec[i] + 1, styles = classes + spec[classes - 1] + 1;
+      const end = styles + 2 * spec[styles - 1];
+      for (const el of targets) {
+        for (let k = classes; k < styles - 1; k++) el.classList.add(spec[k]);
+        for (let k = styles; k < end; k += 2) el.style.setProperty(spec[k], spec[k + 1]);
+        for (let k = properties; k < classes - 1; k += 2) el[spec[k]] = undef(spec[k + 1]);
+      }
+      return end;
+    };
+    const appendAll = (el, items) => {
+      for (const item of items) {
+        if (item !== null && typeof item === "object") {
+          if ("nodeType" in item) el.appendChild(item);
+          else for (const node of Array.from(item)) el.appendChild(node);
+        } else el.append(toStr(item));
+      }
+    };
+    // WebKit's innerText keeps the line breaks that end a block child when content follows the element
+    // ("a\nb\n" for <div><div>a</div><div>b</div></div>); the spec (and Chromium, Firefox) drop them. Keep only the
+    // trailing line breaks the element's own last content makes: a <br>, or preformatted text ending in newlines.
+    const preformatted = (node) => /^(pre|pre-wrap|pre-line|break-spaces)$/.test(getComputedStyle(node).whiteSpace);
+    const ownTrailingBreaks = (node) => {
+      for (let child = node.lastChild; child; child = child.previousSibling) {
+        if (child.nodeType === 3) {
+          const pre = preformatted(node);
+          if (!pre && !child.data.trim()) continue;
+          return pre ? child.data.length - child.data.replace(/\n+$/, "").length : 0;
+        }
+        if (child.nodeType !== 1) continue;
+        if (child.tagName === "BR") return 1;
+        if (getComputedStyle(child).display === "none") continue;
+        const found = ownTrailingBreaks(child);
+        if (found >= 0) return found;
+      }
+      return -1;
+    };
+    const innerText = (el) => {
+      const text = el.innerText;
+      if (typeof text !== "string" || !text.endsWith("\n")) return text;
+      return text.replace(/\n+$/, "") + "\n".repeat(Math.max(0, ownTrailingBreaks(el)));
+    };
     return {
+      webInnerText(el) { return out(innerText(el)); },
+      webElements(how, arg, ...targets) { return elementsBy[how](arg, targets); },
+      // createElement, classes, style, properties, then children: HTML strings or nodes
+      webBuild(tag, ...spec) {
+        const el = document.createElement(tag);
+        for (let k = applySpec([el], spec, 0); k < spec.length; k++) {
+          const child = spec[k];
+          if (child !== null && typeof child === "object") appendAll(el, [child]);
+          else el.insertAdjacentHTML("beforeend", toStr(child));
+        }
+        return el;
+      },
+      webUpdate(count, ...rest) { applySpec(rest.slice(0, count), rest, count); },
+      webAppend(el, ...items) { appendAll(el, items); },
+      // element.on_NAME: only for an event the element has (onNAME, or a NAME method such as click)
+      webListen(el, name, listener, options) {
+        if (!("on" + name in el) && !(name in el)) return false;
+        el.addEventListener(name, listener, undef(options));
+        return true;
+      },
       get(o, k) {
         const v = o[k];
         if (v === undefined && !(k in Object(o))) return MISSING;
