@@ -96,6 +96,11 @@ public final class PageLoader implements AutoCloseable {
         return Optional.ofNullable(site);
     }
 
+    /** The page's site root: the folder served to the WebView (what live reload watches). */
+    public Optional<Path> root() {
+        return Optional.ofNullable(site).map(SiteRoot::folder);
+    }
+
     /** Opens a local HTML file. Throws when it cannot be read, or its pydesk.toml names a bad root. */
     public void open(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
@@ -106,8 +111,11 @@ public final class PageLoader implements AutoCloseable {
         if (server == null || !server.root().equals(chosen.folder())) {
             if (server != null) server.close();
             server = PageServer.start(chosen.folder());
-            server.onRequest(request -> network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
-                    request.path(), request.status(), request.bytes(), request.durationMillis(), "")));
+            // Page JavaScript's fetch/XHR are logged by the page itself (boot.js), with other sites' requests.
+            server.onRequest(request -> {
+                if (!request.fromScript()) network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
+                        request.path(), request.status(), request.bytes(), request.durationMillis(), ""));
+            });
             server.onRefused(refused -> {
                 Path shown = page;
                 // advice, once per file and document: the refusal itself is the page's error (a 403, a PermissionError)
@@ -128,6 +136,7 @@ public final class PageLoader implements AutoCloseable {
 
     /** Loads the page again: the document and all its interpreters start fresh. */
     public void reload() {
+        if (closed) return;
         endSession();
         engine.reload();
     }
@@ -142,6 +151,7 @@ public final class PageLoader implements AutoCloseable {
                     + " && document.readyState !== 'loading'";
 
     private void onState(Worker.State state) {
+        if (closed) return; // a load still under way when the loader closed (its server is gone): nobody to tell
         switch (state) {
             case SCHEDULED, RUNNING -> watchForDocument();
             case SUCCEEDED -> {
@@ -195,7 +205,7 @@ public final class PageLoader implements AutoCloseable {
         Timing.mark("page: loaded");
         JsRealm realm;
         try {
-            realm = JsRealm.attach(engine, console);
+            realm = JsRealm.attach(engine, console, network);
         } catch (IllegalStateException e) {
             console.publish(ConsoleEvent.Level.ERROR, "pydesk", e.getMessage());
             status(e.getMessage());
