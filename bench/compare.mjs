@@ -1,5 +1,5 @@
 // bench/compare.mjs - PyDesk (headless, GraalPy) vs real PyScript in headless Chromium, the same unmodified pages
-// of the perf kit (/work/shared/perf/pages), taking turns run by run. Started by bench/compare (which builds
+// of the perf kit ($PERF_KIT/pages), taking turns run by run. Started by bench/compare (which builds
 // PyDesk and its bench driver first); see docs/performance.md for what each figure means.
 //
 //   node bench/compare.mjs [--runs 5] [--pages hello,dom_ops,events,compute,worker] [--interps py,mpy]
@@ -20,7 +20,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
-const KIT = process.env.PERF_KIT || '/work/shared/perf';
+// the perf kit: PERF_KIT, by default ../shared/perf from the project root (bench/compare resolves it)
+const KIT = path.resolve(REPO, process.env.PERF_KIT || '../shared/perf');
 const BASE = process.env.BASE || '/tmp/baseline';
 const require = createRequire(path.join(BASE, 'package.json'));
 const { chromium } = require('playwright-core');
@@ -35,12 +36,15 @@ const INTERPS = opt('interps', 'py,mpy').split(',');
 const CLICKS = Number(opt('clicks', 500));
 const RERUNS = Number(opt('reruns', 4));
 // --variant NAME='ARGS': one more PyDesk side, named pydesk-NAME, with extra arguments; an argument env:VAR=VALUE
-// sets an environment variable instead (e.g. --variant jit=--jit, --variant g1='env:PYDESK_JAVA_OPTS=-XX:+UseG1GC').
+// sets an environment variable instead (e.g. --variant jit=--jit, --variant g1='env:PYDESK_JAVA_OPTS=-XX:+UseG1GC'),
+// and repo:PATH runs another checkout of PyDesk (built, e.g. the code before a change: --variant before=repo:/tmp/old).
 const VARIANTS = Object.fromEntries(argv.filter((a, i) => argv[i - 1] === '--variant').map((v) => {
   const name = v.slice(0, v.indexOf('='));
-  const items = v.slice(v.indexOf('=') + 1).split(/\s+(?=--|env:)/).filter(Boolean);
+  const items = v.slice(v.indexOf('=') + 1).split(/\s+(?=--|env:|repo:)/).filter(Boolean);
+  const repo = items.find((x) => x.startsWith('repo:'));
   return [`pydesk-${name}`, {
-    args: items.filter((x) => !x.startsWith('env:')),
+    repo: repo ? path.resolve(repo.slice(5)) : REPO,
+    args: items.filter((x) => !x.startsWith('env:') && !x.startsWith('repo:')),
     env: Object.fromEntries(items.filter((x) => x.startsWith('env:')).map((x) => [x.slice(4, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])),
   }];
 }));
@@ -226,7 +230,7 @@ function figures(name, rec) {
 
 // ------------------------------------------------------------------------------------------------ PyDesk side
 function runPyDesk(name, interp, side = 'pydesk') {
-  const variant = VARIANTS[side] || { args: [], env: {} };
+  const variant = VARIANTS[side] || { args: [], env: {}, repo: REPO };
   return new Promise((resolve) => {
     const page = path.join(PAGES_DIR, `${name}_${interp}.html`);
     const args = ['--headless', '--interp', interp, '--timeout', String(TIMEOUT_MS / 1000)];
@@ -237,11 +241,11 @@ function runPyDesk(name, interp, side = 'pydesk') {
     const env = {
       ...process.env, ...PYDESK_ENV, ...variant.env,
       PYDESK_MAIN_CLASS: 'dev.pydesk.app.BenchDriver',
-      PYDESK_BENCH_CP: path.join(REPO, 'target/bench-classes'),
+      PYDESK_BENCH_CP: path.join(variant.repo, 'target/test-classes'),
     };
     const rec = { side, name, interp, load1Before: load1() };
     rec.launchEpoch = Date.now();
-    const child = spawn(path.join(REPO, 'pydesk'), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(path.join(variant.repo, 'pydesk'), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const sampler = new Sampler(() => [child.pid]);
     let out = '', err = '';
     child.stdout.on('data', (d) => { out += d; });
