@@ -1,4 +1,5 @@
-"""PyDesk's private runtime for one interpreter: the host handles, set once when the interpreter meets its page."""
+"""PyDesk's private runtime for one interpreter: the host handles, set once when the interpreter meets its page.
+Java sees this module as `dev.pydesk.interpreter.python.PyDesk`."""
 
 host = None
 """The interpreter's Java host object (config, interpreter type, output target)."""
@@ -7,16 +8,24 @@ js = None
 """The JavaScript bridge (JsAccess): the only way to the page."""
 
 
-def bind(interpreter_host, js_access):
-    """Called once, when the interpreter is bound to its page; then `pyscript` can be imported."""
+def bind(interpreter_host, js_access, object_class, callback_class, working_folder):
+    """Called once, when the interpreter is bound to its page (the page's folder is the working folder); then
+    `pyscript` can be imported. Returns what the JavaScript bridge asks of Python (`_pydesk.jsproxy`)."""
     global host, js
+    import os
+
     host = interpreter_host
     js = js_access
+    os.chdir(working_folder)
+    from _pydesk.jsproxy import install
+
+    side = install(js_access, object_class, callback_class)
     _install_loop_on_asyncio_import()
     if interpreter_host.isWorker():
         from _pydesk.workers import install_worker_input
 
         install_worker_input()
+    return side
 
 
 def _install_loop_on_asyncio_import():

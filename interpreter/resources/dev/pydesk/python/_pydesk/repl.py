@@ -1,10 +1,25 @@
 """The inspector's REPL: runs what the user typed in the interpreter's global namespace (the page's scripts'
-namespace), and completes names. Answers are text: "1" + repr of an expression's value ("" for a statement), or
-"0" + the traceback; nothing the user types reaches the page's error banner."""
+namespace), and completes names. Java sees this module as `dev.pydesk.interpreter.python.Repl`; nothing the user
+types reaches the page's error banner."""
 
 import sys
 
 import __main__
+
+
+class Answer:
+    """What the REPL shows for one input (Java: Repl.Answer): the repr of an expression's value ("" for a
+    statement or None), or the traceback."""
+
+    def __init__(self, ok, text):
+        self._ok = ok
+        self._text = text
+
+    def ok(self):
+        return self._ok
+
+    def text(self):
+        return self._text
 
 
 def run(code):
@@ -18,22 +33,22 @@ def run(code):
         if compiled is not None:
             value = eval(compiled, __main__.__dict__)
             if value is None:
-                return "1"
+                return Answer(True, "")
             __main__.__dict__["_"] = value
-            return "1" + repr(value)
+            return Answer(True, repr(value))
         exec(compile(code, "<repl>", "exec"), __main__.__dict__)
-        return "1"
+        return Answer(True, "")
     except SystemExit:
-        return "1"
+        return Answer(True, "")
     except BaseException as error:
-        return "0" + format_error(error)
+        return Answer(False, format_error(error))
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
 
 
 def complete(text):
-    """Completions of `text` (a name or a dotted attribute path), one per line."""
+    """Completions of `text` (a name or a dotted attribute path), sorted."""
     import keyword
 
     namespace = __main__.__dict__
@@ -42,14 +57,14 @@ def complete(text):
         try:
             value = eval(base, namespace)
         except BaseException:
-            return ""
+            return []
         try:
             names = dir(value)
         except BaseException:
             names = []
-        return "\n".join(sorted(f"{base}.{name}" for name in set(names) if name.startswith(prefix)
-                                and (prefix.startswith("_") or not name.startswith("_"))))
+        return sorted(f"{base}.{name}" for name in set(names) if name.startswith(prefix)
+                      and (prefix.startswith("_") or not name.startswith("_")))
     import builtins
 
     names = set(namespace) | set(dir(builtins)) | set(keyword.kwlist)
-    return "\n".join(sorted(name for name in names if name.startswith(text) and not name.startswith("__")))
+    return sorted(name for name in names if name.startswith(text) and not name.startswith("__"))
