@@ -73,6 +73,7 @@ const rows = [
   ['create + `textContent` + `appendChild` (Python)', (r) => median(r.python_us.create)],
   ['click -> Python handler -> DOM, median', (r) => median(r.click_us)],
   ['click -> Python handler -> DOM, mean', (r) => mean(r.click_us)],
+  ['click -> JavaScript handler -> DOM, median (the same without Python)', (r) => median(r.js_click_us)],
   ['read, from Java (`JSObject`)', (r) => median(r.java_us.read)],
   ['write, from Java', (r) => median(r.java_us.write)],
   ['call, from Java', (r) => median(r.java_us.call)],

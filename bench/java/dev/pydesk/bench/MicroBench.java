@@ -25,7 +25,7 @@ import netscape.javascript.JSObject;
  * worker, next to what the same operation costs from Java through a {@link JSObject} (the floor the bridge adds
  * to). Opens {@code bench/pages/micro/micro.py} in a real headless WebView with real GraalPy interpreters
  * (the test harness's {@link PageHarness}), then clicks {@code #b} with JavaFX mouse events and times each round
- * trip until the Python handler has updated {@code #count}.
+ * trip until the Python handler has updated {@code #count}, and the same for a button whose handler is JavaScript.
  *
  * <p>Run through {@code bench/micro} (the product's JVM flags and AOT cache, several runs taking turns); the build
  * compiles it with the tests and {@code MicroBenchTest} smoke-runs it with a handful of repetitions. Figures are
@@ -77,7 +77,9 @@ public final class MicroBench {
         result.put("load_after", Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.println("MICRO " + JSON.writeValueAsString(result));
         System.out.flush();
-        Runtime.getRuntime().halt(0); // the toolkit and the interpreters' threads need not wind down
+        // the toolkit and the interpreters' threads need not wind down; -Dmicro.exit=true lets a profiler write out
+        if (Boolean.getBoolean("micro.exit")) System.exit(0);
+        Runtime.getRuntime().halt(0);
     }
 
     /** Opens the benchmark page in {@code folder} and measures; the result is plain JSON-like data. */
@@ -98,7 +100,8 @@ public final class MicroBench {
         for (String name : List.of("loop", "read", "write", "call", "create")) rows.put(name, python.get(name));
         result.put("python_us", rows);
         result.put("java_us", FxThread.call(() -> javaFloor(page.webView(), options)));
-        result.put("click_us", clicks(page.webView(), options.clicks()));
+        result.put("click_us", clicks(page.webView(), options.clicks(), "b", "count"));
+        result.put("js_click_us", clicks(page.webView(), options.clicks(), "j", "jcount"));
         result.put("errors", page.errors().stream().map(e -> e.text()).toList());
         result.put("cpu_ms", cpuMillis());
         return result;
@@ -114,6 +117,12 @@ public final class MicroBench {
                 <!DOCTYPE html><html><head><title>micro</title></head><body>
                 <div id="x">hello</div><ul id="list"></ul>
                 <button id="b" style="width: 120px; height: 40px">click</button> <span id="count">0</span>
+                <button id="j" style="width: 120px; height: 40px">js</button> <span id="jcount">0</span>
+                <script>
+                  let jcount = 0; // the same handler in JavaScript: what a click costs without Python
+                  document.getElementById("j").addEventListener("click", () => {
+                    jcount += 1; document.getElementById("jcount").textContent = String(jcount); });
+                </script>
                 <div id="result"></div>
                 <script type="%s"%s src="./micro.py"></script>
                 </body></html>
@@ -150,32 +159,33 @@ public final class MicroBench {
      * toolkit does for a real mouse) and times each until {@code #count} shows the new value. The wait re-queues
      * itself on the FX thread, so a worker's handler (whose DOM access also runs there) gets its turns.
      */
-    private static List<Double> clicks(WebView view, int count) throws Exception {
+    private static List<Double> clicks(WebView view, int count, String button, String counter) throws Exception {
         List<Double> micros = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             CompletableFuture<Double> done = new CompletableFuture<>();
             String expected = String.valueOf(i);
             Platform.runLater(() -> {
-                String rect = (String) view.getEngine().executeScript("(() => { const r = document.getElementById('b')"
+                String rect = (String) view.getEngine().executeScript("(() => { const r = document.getElementById('" + button + "')"
                         + ".getBoundingClientRect(); return (r.left + r.width / 2) + ',' + (r.top + r.height / 2); })()");
                 double x = Double.parseDouble(rect.split(",")[0]);
                 double y = Double.parseDouble(rect.split(",")[1]);
                 long t0 = System.nanoTime();
                 view.fireEvent(mouse(view, MouseEvent.MOUSE_PRESSED, x, y, true));
                 view.fireEvent(mouse(view, MouseEvent.MOUSE_RELEASED, x, y, false));
-                awaitCount(view, expected, t0, done);
+                awaitCount(view, counter, expected, t0, done);
             });
             micros.add(done.get(60, TimeUnit.SECONDS));
         }
         return micros;
     }
 
-    private static void awaitCount(WebView view, String expected, long t0, CompletableFuture<Double> done) {
-        Object now = view.getEngine().executeScript("document.getElementById('count').textContent");
+    private static void awaitCount(WebView view, String counter, String expected, long t0,
+                                   CompletableFuture<Double> done) {
+        Object now = view.getEngine().executeScript("document.getElementById('" + counter + "').textContent");
         if (expected.equals(now)) {
             done.complete((System.nanoTime() - t0) / 1000.0);
         } else {
-            Platform.runLater(() -> awaitCount(view, expected, t0, done));
+            Platform.runLater(() -> awaitCount(view, counter, expected, t0, done));
         }
     }
 

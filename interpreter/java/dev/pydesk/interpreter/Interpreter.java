@@ -36,6 +36,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Watchdog watchdog;
     private final ErrorSink errors;
     private final RunnerModule runner;
+    private final Value caller;
+    private final Value jsCaller;
     private final PythonSide python;
     private final HostServices services;
     private final ScopedFileSystem fileSystem;
@@ -62,6 +64,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         this.errors = errors;
         this.python = python;
         this.runner = modules.load("_pydesk.runner", RunnerModule.class);
+        this.caller = runner.caller();
+        this.jsCaller = runner.jsCaller();
     }
 
     /** Binds a prepared context to a page as one of its main-thread interpreters. FX thread. */
@@ -206,10 +210,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     /** Calls a Python callable (timers, answers to fetch, WebSockets, workers), guarded; its errors are reported. */
     void callPython(Value callable, Object... args) {
         if (closed) return;
-        guarded(routing.source(), () -> {
-            runner.call(callable, ProxyArray.fromArray(args));
-            return null;
-        });
+        guarded(routing.source(), () -> caller.execute(prepend(callable, args)));
     }
 
     /** Puts installed package folders on {@code sys.path}. Interpreter's thread. */
@@ -282,7 +283,14 @@ public final class Interpreter implements PythonHost, AutoCloseable {
             return null;
         }
         if (closed) return null;
-        return guarded(routing.source(), () -> runner.callFromJs(callable, ProxyArray.fromArray(args)));
+        return guarded(routing.source(), () -> jsCaller.execute(prepend(callable, args)));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private <T> T guarded(String source, Supplier<T> work) {

@@ -2,7 +2,6 @@ package dev.pydesk.interpreter;
 
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
 
 /** {@code _pydesk.runner}: runs page scripts and calls Python callables for Java and JavaScript. */
 @HostAccess.Implementable
@@ -13,12 +12,16 @@ public interface RunnerModule {
      */
     void run(String code, String fileName, boolean allowAwait, ScriptOutcome outcome);
 
-    /** Calls {@code callable(*args)}; an exception it raises is reported as the page's error. */
-    void call(Value callable, ProxyArray args);
+    /**
+     * {@code call(callable, *args)}: calls a Python callable, an exception it raises is reported as the page's
+     * error. A function, for {@code Value.execute(callable, arg1, ...)}: Java passes the arguments one by one (a
+     * Java list would have to be copied into Python at every call).
+     */
+    Value caller();
 
     /**
-     * JavaScript calls {@code callable(*args)}: its result for JavaScript (None when it raised, which is reported,
-     * or when it is an {@code async def}, which runs as a task).
+     * {@code callFromJs(callable, *args)}: as {@link #caller()}, for JavaScript: its result goes back to
+     * JavaScript (None when it raised, or when it is an {@code async def}, which runs as a task).
      */
-    Value callFromJs(Value callable, ProxyArray args);
+    Value jsCaller();
 }

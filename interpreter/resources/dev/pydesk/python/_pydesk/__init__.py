@@ -14,9 +14,15 @@ def bind(interpreter_host, js_access, object_class, callback_class, working_fold
     global host, js
     import os
 
+    import sys
+
     host = interpreter_host
     js = js_access
     os.chdir(working_folder)
+    # A line goes to the console when it is complete, as Pyodide's batched stdout does: handlers called from
+    # JavaScript need not flush (a flush costs more than a small handler).
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(line_buffering=True)
     from _pydesk.jsproxy import install
 
     side = install(js_access, object_class, callback_class)

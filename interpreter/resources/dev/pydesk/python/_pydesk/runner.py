@@ -129,7 +129,17 @@ def tell(outcome, error):
         outcome.failed(type(error).__name__, str(error), format_error(error))
 
 
-def call(fn, args):
+def caller():
+    """`call` itself (Java: RunnerModule.caller()): Java calls it with the arguments one by one."""
+    return call
+
+
+def jsCaller():
+    """`callFromJs` itself (Java: RunnerModule.jsCaller())."""
+    return callFromJs
+
+
+def call(fn, *args):
     """Calls a Python callable for Java (timers, answers to fetch and WebSockets); an exception it raises is the
     page's error (console and banner)."""
     try:
@@ -141,7 +151,7 @@ def call(fn, args):
         sys.stderr.flush()
 
 
-def callFromJs(fn, args):
+def callFromJs(fn, *args):
     """JavaScript calls a Python callable (a handler, a proxy): returns its result for JavaScript. An `async def`
     handler runs as a task on the loop (JavaScript gets None at once); an exception is the page's error."""
     try:
@@ -155,9 +165,6 @@ def callFromJs(fn, args):
     except BaseException as error:
         report_error(error)
         return None
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
 
 
 def report_error(error):

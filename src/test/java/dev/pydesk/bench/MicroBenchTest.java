@@ -45,6 +45,7 @@ class MicroBenchTest {
             rows.forEach((name, rounds) -> assertRounds(table + "." + name, (List<?>) rounds, 2));
         }
         assertRounds("click_us", (List<?>) result.get("click_us"), 5);
+        assertRounds("js_click_us", (List<?>) result.get("js_click_us"), 5);
         assertEquals("5", page.text("#count"), "every click reached the handler");
     }
 
