@@ -23,6 +23,11 @@ def bind(interpreter_host, js_access, object_class, callback_class, working_fold
     # JavaScript need not flush (a flush costs more than a small handler).
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(line_buffering=True)
+    # Keep the GIL through calls into Java and JavaScript: they are short, and this interpreter has no other thread
+    # (GraalPy otherwise releases and takes it again around every DOM access). For the interpreter's lifetime.
+    import polyglot
+
+    polyglot.gil_locked_during_interop(True).__enter__()
     from _pydesk.jsproxy import install
 
     side = install(js_access, object_class, callback_class)
