@@ -1,7 +1,7 @@
 """Loads the JavaScript modules named in the config's `[js_modules.main]` (`"./lib.js" = "lib"`) before the page's
 scripts run, so that `from pyscript.js_modules import lib` works; `.css` entries become stylesheets of the page.
 Names listed only under `[js_modules.worker]` raise ImportError on the main thread, as in PyScript. Java sees this
-module as `dev.pydesk.interpreter.python.JsModules`."""
+module as `dev.pydesk.interpreter.JsModulesModule`."""
 
 import _pydesk
 

@@ -1,5 +1,5 @@
 """The inspector's REPL: runs what the user typed in the interpreter's global namespace (the page's scripts'
-namespace), and completes names. Java sees this module as `dev.pydesk.interpreter.python.Repl`; nothing the user
+namespace), and completes names. Java sees this module as `dev.pydesk.interpreter.ReplModule`; nothing the user
 types reaches the page's error banner."""
 
 import sys
@@ -8,7 +8,7 @@ import __main__
 
 
 class Answer:
-    """What the REPL shows for one input (Java: Repl.Answer): the repr of an expression's value ("" for a
+    """What the REPL shows for one input (Java: ReplModule.Answer): the repr of an expression's value ("" for a
     statement or None), or the traceback."""
 
     def __init__(self, ok, text):

@@ -1,5 +1,5 @@
 """Runs page scripts in the interpreter's global namespace and turns their errors into PyScript-like tracebacks;
-calls Python callables for Java and JavaScript. Java sees this module as `dev.pydesk.interpreter.python.Runner`.
+calls Python callables for Java and JavaScript. Java sees this module as `dev.pydesk.interpreter.RunnerModule`.
 
 Scripts may use top-level `await` (PyScript's default): GraalPy's compiler has no flag for it, so such a script is
 rewritten into an `async def` whose body declares every name it binds `global`, and runs as a task on the loop.
@@ -14,11 +14,15 @@ import _pydesk
 def format_error(error):
     import traceback  # only on error: importing it costs tenths of a second on a cold interpreter
 
-    # Hide PyDesk's own frames (and asyncio's, for a task): the traceback starts at the page's code, as in PyScript.
+    # Hide PyDesk's own frames (and asyncio's, for a task): the traceback starts at the page's code, as in PyScript,
+    # and ends where the page called into the bridge (not in the Python helper that raised JsException for Java).
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith(("_pydesk", "asyncio")):
         tb = tb.tb_next
-    return "".join(traceback.format_exception(type(error), error, tb))
+    report = traceback.TracebackException(type(error), error, tb)
+    while report.stack and report.stack[-1].filename.startswith("pydesk:_pydesk."):
+        del report.stack[-1]
+    return "".join(report.format())
 
 
 _ASYNC_OUTSIDE = ("'await' outside", "'async for' outside", "'async with' outside", "asynchronous comprehension outside")
