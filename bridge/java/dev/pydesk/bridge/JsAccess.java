@@ -6,7 +6,6 @@ import java.util.Map;
 import netscape.javascript.JSObject;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
@@ -18,6 +17,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 public final class JsAccess {
     private final JsValues values;
     private final ProxyExecutable caller;
+    private final DomAccess dom;
 
     /** {@code type} and {@code config}: the interpreter's, for what happens to callables passed to JavaScript. */
     public JsAccess(JsRealm realm, PythonHost host, String type, Map<String, Object> config) {
@@ -26,6 +26,18 @@ public final class JsAccess {
                 : type.equals("mpy") ? JsValues.CallablePolicy.KEEP : JsValues.CallablePolicy.BORROW;
         this.values = new JsValues(realm, host, policy);
         this.caller = arguments -> target(arguments.length == 0 ? null : arguments[0]).call(arguments, 1);
+        this.dom = new DomAccess(values);
+    }
+
+    /** The batched DOM steps of {@code pyscript.web}. */
+    @Export
+    public DomAccess dom() {
+        return dom;
+    }
+
+    /** This interpreter's Python value for a JavaScript object another Java layer holds (e.g. {@code $0}). */
+    public Object wrap(JsRef ref) {
+        return ref == null ? null : new JsObject(values, ref.js, null, null);
     }
 
     /** Connects the interpreter's Python side ({@code _pydesk.jsproxy}); before it, nothing here works. */
@@ -108,7 +120,7 @@ public final class JsAccess {
     @Export
     public Object keys(Value object) {
         JSObject js = target(object).js();
-        return ProxyArray.fromList(values.js(() -> strings(values.realm.helper("keys", js))));
+        return values.tuple(values.js(() -> strings(values.realm.helper("keys", js))).toArray());
     }
 
     /** An array-like's length, a Map's or Set's size, or -1. */
@@ -179,6 +191,17 @@ public final class JsAccess {
         return values.fromJs(values.js(() -> values.realm.helper("object")));
     }
 
+    /** A Python callable registered for a JavaScript function made later ({@link DomAccess#listen}); its id. */
+    @Export
+    public int registerCallback(Value callable) {
+        return values.realm.registerCallback(callable, values.host, values);
+    }
+
+    @Export
+    public void releaseCallback(int id) {
+        values.realm.releaseCallback(id);
+    }
+
     /** {@code create_proxy(callable)}: a JavaScript function that calls it until {@code destroy()}. */
     @Export
     public Object createProxy(Value callable) {
@@ -243,10 +266,8 @@ public final class JsAccess {
         return values.js(() -> values.realm.helper(name, js));
     }
 
-    /** The Python side passes JsObjects here; anything else is page Python misusing the bridge. */
     private JsObject target(Value value) {
-        if (value != null && value.isProxyObject() && value.asProxyObject() instanceof JsObject object) return object;
-        throw values.error("TypeError", "not a JavaScript object: " + (value == null ? "nothing" : "a Python value"));
+        return values.target(value);
     }
 
     private Object key(Value key) {
@@ -269,7 +290,7 @@ public final class JsAccess {
         return prepend(first, second, rest, 2);
     }
 
-    private static Object[] prepend(Object first, Object second, Object[] rest, int head) {
+    static Object[] prepend(Object first, Object second, Object[] rest, int head) {
         Object[] all = new Object[rest.length + head];
         all[0] = first;
         if (head > 1) all[1] = second;

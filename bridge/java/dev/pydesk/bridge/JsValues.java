@@ -31,6 +31,7 @@ final class JsValues {
     private final List<Integer> borrowed = new ArrayList<>();
     private PythonSide python;
     private Value none;
+    private Value tuple;
     private int calls;
 
     JsValues(JsRealm realm, PythonHost host, CallablePolicy policy) {
@@ -42,6 +43,18 @@ final class JsValues {
     void attach(PythonSide side) {
         this.python = side;
         this.none = side.none();
+        this.tuple = side.tupleMaker();
+    }
+
+    /** A Python tuple of these values (each already one for Python). Interpreter's thread. */
+    Value tuple(Object[] items) {
+        return tuple.execute(items);
+    }
+
+    /** The JsObject a Python value is; anything else is page Python misusing the bridge (TypeError). */
+    JsObject target(Value value) {
+        if (value != null && value.isProxyObject() && value.asProxyObject() instanceof JsObject object) return object;
+        throw error("TypeError", "not a JavaScript object: " + (value == null ? "nothing" : "a Python value"));
     }
 
     Value none() {

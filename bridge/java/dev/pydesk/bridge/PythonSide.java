@@ -14,6 +14,9 @@ public interface PythonSide {
     /** Python's {@code None}: what JavaScript {@code null} and {@code undefined} become. */
     Value none();
 
+    /** A function that makes a tuple of its arguments ({@code Value.execute} passes Java's items one by one). */
+    Value tupleMaker();
+
     /** Raises {@code pyscript.ffi.JsException(message)}. */
     void raiseJsException(String message);
 

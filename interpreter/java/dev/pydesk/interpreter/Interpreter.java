@@ -3,6 +3,7 @@ package dev.pydesk.interpreter;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.bridge.JsAccess;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.JsRef;
 import dev.pydesk.bridge.PythonHost;
 import dev.pydesk.bridge.PythonSide;
 import dev.pydesk.bridge.Timing;
@@ -39,6 +40,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Value caller;
     private final Value jsCaller;
     private final PythonSide python;
+    private final JsAccess js;
     private final HostServices services;
     private final ScopedFileSystem fileSystem;
     private final PythonModules modules;
@@ -51,7 +53,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private int depth;
 
     private Interpreter(String type, boolean worker, Executor owner, PythonRuntime.PreparedContext prepared,
-                        Watchdog watchdog, ErrorSink errors, PythonSide python, HostServices services) {
+                        Watchdog watchdog, ErrorSink errors, PythonSide python, JsAccess js, HostServices services) {
         this.type = type;
         this.worker = worker;
         this.owner = owner;
@@ -63,6 +65,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         this.watchdog = watchdog;
         this.errors = errors;
         this.python = python;
+        this.js = js;
         this.runner = modules.load("_pydesk.runner", RunnerModule.class);
         this.caller = runner.caller();
         this.jsCaller = runner.jsCaller();
@@ -101,7 +104,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                 pageFolder.toString());
         js.attach(python);
         Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
-        made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(), python,
+        made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(), python, js,
                 services);
         services.attach(made[0]);
         packages.attach(made[0]);
@@ -245,13 +248,14 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     /**
      * Runs REPL input in the interpreter's global namespace; its prints go to the console stream as
      * {@code TYPE repl}. Never reports to the page's error banner. Main-thread interpreters: FX thread.
+     * {@code selection} is what {@code $0} reads: the element selected in the inspector, or null.
      */
-    public ReplAnswer repl(String code) {
+    public ReplAnswer repl(String code, JsRef selection) {
         String before = routing.source();
         routing.source(type + " repl");
         try {
             ReplAnswer answer = guarded(type + " repl", () -> {
-                ReplModule.Answer a = repl().run(code);
+                ReplModule.Answer a = repl().run(code, js.wrap(selection));
                 return new ReplAnswer(a.ok(), a.text());
             });
             return answer == null ? new ReplAnswer(false, "PyDesk could not run this input") : answer;

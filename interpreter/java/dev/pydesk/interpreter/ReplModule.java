@@ -6,8 +6,8 @@ import org.graalvm.polyglot.HostAccess;
 /** {@code _pydesk.repl}: the inspector's REPL in the interpreter's global namespace. */
 @HostAccess.Implementable
 public interface ReplModule {
-    /** Runs an expression or statements. */
-    Answer run(String code);
+    /** Runs statements, and shows the value of a last expression; {@code selection} is {@code $0} (or null). */
+    Answer run(String code, Object selection);
 
     /** The completions of a name or dotted path, sorted. */
     List<String> complete(String text);

@@ -168,6 +168,10 @@ class JsCallable:
         _js.release(self)
 
 
+def _tuple(*items):
+    return items
+
+
 def _to_py(value, depth):
     return value.to_py(depth) if isinstance(value, JsProxy) else value
 
@@ -177,6 +181,9 @@ class _PythonSide:
 
     def none(self):
         return None
+
+    def tupleMaker(self):
+        return _tuple
 
     def raiseJsException(self, message):
         raise JsException(message)

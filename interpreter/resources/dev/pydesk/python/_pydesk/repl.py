@@ -2,14 +2,23 @@
 namespace), and completes names. Java sees this module as `dev.pydesk.interpreter.ReplModule`; nothing the user
 types reaches the page's error banner."""
 
+import ast
+import re
 import sys
 
 import __main__
 
+_selected = None
+"""The element selected in the inspector's Elements tab (a JsProxy), as `$0` reads it."""
+
+_STRING = r"""[rRbBuUfF]{0,2}(?:'''[\s\S]*?'''|\"\"\"[\s\S]*?\"\"\"|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")"""
+_SELECTION = re.compile(r"(?P<keep>" + _STRING + r"|#[^\n]*)|\$0(?!\w)")
+"""DevTools' `$0` (not a Python name: rewritten), outside string literals and comments (kept as they are)."""
+
 
 class Answer:
-    """What the REPL shows for one input (Java: ReplModule.Answer): the repr of an expression's value ("" for a
-    statement or None), or the traceback."""
+    """What the REPL shows for one input (Java: ReplModule.Answer): the repr of the last expression's value ("" for
+    statements or None), or the traceback."""
 
     def __init__(self, ok, text):
         self._ok = ok
@@ -22,22 +31,37 @@ class Answer:
         return self._text
 
 
-def run(code):
+def selected():
+    """`$0`: the element selected in the Elements tab, or None."""
+    return _selected
+
+
+def _with_selection(code):
+    return _SELECTION.sub(lambda m: m.group("keep") or "__import__('_pydesk.repl').repl.selected()", code)
+
+
+def run(code, selection):
+    """Runs `code` as CPython's REPL would a line: statements run, and the value of a last expression is shown
+    (`import sys; sys.version` shows the version). `selection` is `$0` (a JsProxy, or None)."""
     from _pydesk.runner import format_error
 
+    global _selected
+    _selected = selection
+    namespace = __main__.__dict__
     try:
-        try:
-            compiled = compile(code, "<repl>", "eval")
-        except SyntaxError:
-            compiled = None
-        if compiled is not None:
-            value = eval(compiled, __main__.__dict__)
-            if value is None:
-                return Answer(True, "")
-            __main__.__dict__["_"] = value
-            return Answer(True, repr(value))
-        exec(compile(code, "<repl>", "exec"), __main__.__dict__)
-        return Answer(True, "")
+        tree = ast.parse(_with_selection(code), "<repl>", "exec")
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr):
+            last = ast.Expression(tree.body.pop().value)
+        if tree.body:
+            exec(compile(tree, "<repl>", "exec"), namespace)
+        if last is None:
+            return Answer(True, "")
+        value = eval(compile(last, "<repl>", "eval"), namespace)
+        if value is None:
+            return Answer(True, "")
+        namespace["_"] = value
+        return Answer(True, repr(value))
     except SystemExit:
         return Answer(True, "")
     except BaseException as error:
