@@ -85,8 +85,10 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                             PageEnvironment page, Executor owner, PageWorkers workers, PageWorker self) {
         JsRealm realm = page.realm();
         Path pageFolder = page.pageFolder();
-        prepared.fileSystem().setRoot(pageFolder);
+        prepared.fileSystem().setRoot(page.siteRoot(), pageFolder);
+        prepared.fileSystem().onRefused(page.resources()::refuseFile);
         prepared.routing().bind(page.console());
+        if (self == null && !errorPluginOff(config)) prepared.routing().stderrBanner(page.errors());
         prepared.routing().source(self == null ? type : self.label());
         Context context = prepared.context();
         WorkerAccess workerAccess = new WorkerAccess(workers, self);
@@ -95,6 +97,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         Interpreter[] made = new Interpreter[1];
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
         InterpreterHost host = new InterpreterHost(type, self != null, config.asMap(), target, services);
+        // an inline config names URLs as the page does: they stay as written (a link's href too)
+        host.paths(page.siteRoot(), config.configUrl().isPresent() ? page.resources().forConfig(config) : null);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
@@ -110,6 +114,11 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         packages.attach(made[0]);
         workerAccess.attach(made[0]);
         return made[0];
+    }
+
+    /** {@code plugins = ["!error"]}: PyScript then shows no banner for what Python writes to stderr. */
+    private static boolean errorPluginOff(PageConfig config) {
+        return config.get("plugins").orElse(null) instanceof List<?> plugins && plugins.contains("!error");
     }
 
     /** Makes the page's {@code py-*} (or {@code mpy-*}) attributes call functions of this interpreter. */

@@ -9,8 +9,9 @@ js = None
 
 
 def bind(interpreter_host, js_access, object_class, callback_class, working_folder):
-    """Called once, when the interpreter is bound to its page (the page's folder is the working folder); then
-    `pyscript` can be imported. Returns what the JavaScript bridge asks of Python (`_pydesk.jsproxy`)."""
+    """Called once, when the interpreter is bound to its page (the page's folder is the working folder and on
+    `sys.path`); then `pyscript` can be imported. Returns what the JavaScript bridge asks of Python
+    (`_pydesk.jsproxy`)."""
     global host, js
     import os
 
@@ -19,6 +20,7 @@ def bind(interpreter_host, js_access, object_class, callback_class, working_fold
     host = interpreter_host
     js = js_access
     os.chdir(working_folder)
+    sys.path.insert(0, os.getcwd())  # the page's folder is on sys.path, as /home/pyodide is in PyScript
     # A line goes to the console when it is complete, as Pyodide's batched stdout does: handlers called from
     # JavaScript need not flush (a flush costs more than a small handler).
     for stream in (sys.stdout, sys.stderr):
