@@ -48,6 +48,9 @@ const VARIANTS = Object.fromEntries(argv.filter((a, i) => argv[i - 1] === '--var
     env: Object.fromEntries(items.filter((x) => x.startsWith('env:')).map((x) => [x.slice(4, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])),
   }];
 }));
+const gitOf = (dir) => {
+  try { return execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch { return path.basename(dir); }
+};
 const SIDES = [...opt('sides', 'pydesk,chromium').split(',').filter((s) => s && s !== 'none'), ...Object.keys(VARIANTS)];
 const PYDESK_SIDES = SIDES.filter((s) => s.startsWith('pydesk'));
 // --variant-pages hello,compute: the variants run on these pages only (default: all)
@@ -484,7 +487,8 @@ function render(facts, runs, cpython) {
   if (Object.keys(PYDESK_ENV).length || PYDESK_ARGS.length) L.push(`PyDesk environment: ${JSON.stringify(PYDESK_ENV)} ${PYDESK_ARGS.join(' ')}`);
   L.push(`${RUNS} runs per cell, sides taking turns; median [min-max]; ratio = PyDesk median / PyScript median (< 1: PyDesk faster / smaller).`, '');
   for (const interp of INTERPS) {
-    const title = (s) => (s === 'pydesk' ? 'PyDesk (GraalPy)' : `PyDesk ${VARIANTS[s].args.join(' ')} ${Object.entries(VARIANTS[s].env).map(([k, v]) => `${k}=${v}`).join(' ')}`.trim());
+    // a variant column says what differs: its arguments, environment and, for another checkout, its name and commit
+    const title = (s) => (s === 'pydesk' ? 'PyDesk (GraalPy)' : `PyDesk ${VARIANTS[s].args.join(' ')} ${Object.entries(VARIANTS[s].env).map(([k, v]) => `${k}=${v}`).join(' ')}${VARIANTS[s].repo !== REPO ? ` ${s.slice(7)} (${gitOf(VARIANTS[s].repo)})` : ''}`.replace(/\s+/g, ' ').trim());
     L.push(`| ${interp}: metric | ${PYDESK_SIDES.map(title).join(' | ')} | PyScript + ${engine[interp]} in Chromium | ${PYDESK_SIDES.map((s) => (s === 'pydesk' ? 'ratio' : `ratio (${s})`)).join(' | ')} |`,
       `|---|${PYDESK_SIDES.map(() => '---|').join('')}---|${PYDESK_SIDES.map(() => '---|').join('')}`);
     for (const [label, name, pk, ck] of rows) {
