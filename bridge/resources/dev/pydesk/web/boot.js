@@ -197,11 +197,15 @@
 
   // PyScript's JavaScript API for page modules that import its core.js: PyDesk serves a stand-in module
   // (/__pydesk__/pyscript/core.js) whose instances share this state; its api appears with the first instance.
-  // Scripts run once DOMContentLoaded has fired, i.e. after the page's module scripts registered their hooks.
-  let contentLoaded = false, configure = null;
+  // Scripts run once the page's module scripts registered their hooks: after DOMContentLoaded and, when a module
+  // imported the stand-in, after the modules waiting on its top-level await (for the configs) ran too. That await
+  // ends when PyDesk hands over the configs; DOMContentLoaded does not wait for it, and the importers' bodies run
+  // in the microtasks that follow it, so they are done by the next task.
+  let contentLoaded = false, importersRan = false, configure = null;
   document.addEventListener("DOMContentLoaded", () => { contentLoaded = true; }, { once: true });
   const pyscript = { api: null };
   pyscript.configured = new Promise((resolve) => { configure = resolve; });
+  pyscript.configured.then(() => later(() => { importersRan = true; }, 0));
   Object.defineProperty(window, Symbol.for("pydesk.pyscript"), { value: pyscript });
 
   function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION) {
@@ -470,7 +474,7 @@
         return pristine.eval(source)({ ...pristine, notify: () => door.domChanged(), made: (el) => made.get(el) || null });
       },
       markMade(el, what) { made.set(el, toStr(what)); },
-      contentLoaded() { return contentLoaded; },
+      contentLoaded() { return contentLoaded && (pyscript.api === null || importersRan); },
       pyscriptConfigure(json) { if (configure) { configure(parse(json)); configure = null; } },
       // A hook of the stand-in core.js (hooks.main.onReady, ...): 0 once done, else a ticket for pyscriptSettled.
       pyscriptHook(where, name, type, ref) {
