@@ -20,8 +20,9 @@ import netscape.javascript.JSObject;
 /**
  * {@code --headless}: the page loads and runs exactly as in the window, under Monocle. Done when {@code --wait-for}
  * matches, or else when every main-thread script has finished; then the dump goes to stdout and PyDesk exits with
- * 0 (no page error), 1 (a page error), 3 (timeout). The timeout holds even when the page's JavaScript never returns
- * (the FX thread is then stuck): a thread of its own ends the run.
+ * 0 (no page error), 1 (a page error; also at once when {@code --wait-for} can no longer match because every
+ * script ended, one with an error, and nothing is pending), 3 (timeout). The timeout holds even when the page's
+ * JavaScript never returns (the FX thread is then stuck): a thread of its own ends the run.
  */
 final class HeadlessRun {
     private static final double POLL_SECONDS = 0.05;
@@ -35,6 +36,8 @@ final class HeadlessRun {
     private final AtomicBoolean finished = new AtomicBoolean();
     private PageView view;
     private Stage stage;
+    private LiveReload live;
+    private volatile int run; // --watch: which load of the page this is (waits of an earlier one give up)
 
     HeadlessRun(Options options, Path page, PythonRuntime runtime) {
         this(options, page, runtime, HeadlessIo.process());
@@ -49,6 +52,7 @@ final class HeadlessRun {
 
     void start() {
         view = new PageView(runtime, options.scriptTimeout);
+        view.loader.siteRoot(options.root);
         view.console.subscribe(event -> io.err().println(ConsoleFormat.line(event)));
         PageDialogs.headless(view.webView.getEngine(), view.loader, io.in(), io.err(), options.scriptTimeout);
         stage = new Stage();
@@ -59,8 +63,7 @@ final class HeadlessRun {
             if (options.waitFor == null) finishWhenIdle(session);
         })));
         view.loader.onStall(this::stalled);
-        if (options.waitFor != null) pollWaitFor();
-        startDeadline();
+        arm();
         try {
             view.loader.open(page);
         } catch (IOException e) {
@@ -80,16 +83,24 @@ final class HeadlessRun {
         io.exit().accept(Launcher.PAGE_ERROR);
     }
 
+    /** Starts waiting for this load of the page: for --wait-for to match, and for the timeout. */
+    private void arm() {
+        int current = ++run;
+        if (options.waitFor != null) pollWaitFor(current);
+        startDeadline(current);
+    }
+
     /**
      * {@code --timeout}, from a plain thread that nothing of the page can hold up: at the deadline it asks the FX
      * thread for the dump; if the FX thread does not come (stuck in the page's JavaScript), it ends the run itself.
+     * A later load ({@code --watch}) has a deadline of its own: this one then gives up.
      */
-    private void startDeadline() {
+    private void startDeadline(int current) {
         long millis = (long) (options.timeout * 1000);
         Thread deadline = new Thread(() -> {
-            if (!sleep(millis) || finished.get()) return;
-            Platform.runLater(this::timedOut);
-            if (!sleep(DUMP_GRACE_MILLIS) || !finished.compareAndSet(false, true)) return;
+            if (!sleep(millis) || finished.get() || current != run) return;
+            Platform.runLater(() -> timedOut(current));
+            if (!sleep(DUMP_GRACE_MILLIS) || current != run || !finished.compareAndSet(false, true)) return;
             java.time.Duration stuck = view.loader.javaScriptWatchdog().unanswered();
             io.err().println("pydesk: timed out after " + seconds(options.timeout) + " s waiting " + waitingFor()
                     + "; the page has not answered for " + stuck.toSeconds() + " s"
@@ -113,8 +124,8 @@ final class HeadlessRun {
         }
     }
 
-    private void timedOut() {
-        if (finished.get()) return;
+    private void timedOut(int current) {
+        if (finished.get() || current != run) return;
         io.err().println("pydesk: timed out after " + seconds(options.timeout) + " s waiting " + waitingFor());
         finish(view.loader.session().orElse(null), Launcher.TIMEOUT);
     }
@@ -129,7 +140,7 @@ final class HeadlessRun {
 
     /** Done once no timer or awaiting script is left (an await on an event that never comes is not "busy"). */
     private void finishWhenIdle(PageSession session) {
-        if (finished.get()) return;
+        if (finished.get() || view.loader.session().orElse(null) != session) return; // a reload replaced it
         if (session.pendingWork() == 0) {
             finish(session, Launcher.OK);
             return;
@@ -139,18 +150,33 @@ final class HeadlessRun {
         poll.play();
     }
 
-    private void pollWaitFor() {
+    private void pollWaitFor(int current) {
+        int[] hopeless = {0};
         PauseTransition poll = new PauseTransition(Duration.seconds(POLL_SECONDS));
         poll.setOnFinished(event -> {
-            if (finished.get()) return;
+            if (finished.get() || current != run) return;
             PageSession session = view.loader.session().orElse(null);
             if (session != null && matches(options.waitFor)) {
                 finish(session, Launcher.OK);
+            } else if (session != null && cannotMatch(session) && ++hopeless[0] >= 2) {
+                io.err().println("pydesk: gave up waiting for '" + options.waitFor + "': every script has ended, "
+                        + session.failedScripts() + " with an error (see above), and nothing is pending");
+                finish(session, Launcher.PAGE_ERROR);
             } else {
+                if (session == null || !cannotMatch(session)) hopeless[0] = 0;
                 poll.playFromStart();
             }
         });
         poll.play();
+    }
+
+    /**
+     * Fail fast: once every script has ended, one at least with an error, and no timer, task or request is left,
+     * nothing can make {@code --wait-for} match (headless, there is no user), so waiting out {@code --timeout} helps
+     * nobody. Checked on two polls in a row.
+     */
+    private static boolean cannotMatch(PageSession session) {
+        return session.allScriptsEnded() && session.failedScripts() > 0 && session.pendingWork() == 0;
     }
 
     private boolean matches(String selector) {
@@ -184,7 +210,46 @@ final class HeadlessRun {
                 io.err().println("pydesk: could not write the screenshot " + options.screenshot + ": " + e.getMessage());
             }
         }
-        exit(code);
+        if (options.watch) {
+            watchForChanges();
+        } else {
+            exit(code);
+        }
+    }
+
+    /** {@code --watch}: after each run, the page loads again when a file under its root changes, and prints again. */
+    private void watchForChanges() {
+        if (live == null) live = new LiveReload(this::rerun).ignoring(ownOutput());
+        Path root = view.loader.root().orElse(page.toAbsolutePath().getParent());
+        try {
+            live.watch(root);
+        } catch (IOException e) {
+            io.err().println("pydesk: --watch cannot watch " + root + ": " + e.getMessage());
+            exit(Launcher.USAGE);
+        }
+        io.err().println("pydesk: watching " + root + " for changes (Ctrl+C stops)");
+    }
+
+    /** Where stdout and stderr go when they are files (Linux tells through /proc), and the screenshot. */
+    private java.util.List<Path> ownOutput() {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String fd : new String[] {"1", "2"}) {
+            try {
+                Path target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd", fd));
+                if (target.isAbsolute()) files.add(target);
+            } catch (IOException | UnsupportedOperationException | SecurityException notAFile) {
+                // a terminal or a pipe, or no /proc: nothing to leave out
+            }
+        }
+        if (options.screenshot != null) files.add(options.screenshot);
+        return files;
+    }
+
+    private void rerun(java.util.List<Path> files) {
+        io.err().println("pydesk: " + LiveReload.describe(files) + ": reloading");
+        finished.set(false);
+        arm();
+        view.loader.reload();
     }
 
     private void exit(int code) {

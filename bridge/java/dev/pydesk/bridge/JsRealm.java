@@ -12,7 +12,7 @@ import org.graalvm.polyglot.Value;
 /**
  * One loaded document as seen from Java: the page's window, the boot script's helpers, the callbacks Python
  * handed to JavaScript, and the page's console. A realm is made on the FX thread once the document exists and
- * dies with it; every method that touches a JSObject must run on the FX thread ({@link JsAccess} sees to it).
+ * dies with it; every method that touches a JSObject must run on the FX thread ({@link JsValues#js} sees to it).
  * <p>
  * Every JSObject handle belongs to one page load. Once the document is gone (navigation, reload), WebKit
  * invalidates the handles and any use throws "Invalid function reference"; a closed realm refuses instead:
@@ -25,14 +25,20 @@ import org.graalvm.polyglot.Value;
  * hands them over, any other document refuses.
  */
 public final class JsRealm {
-    /** JavaScript {@code undefined}, as Python receives it. */
+    // What the boot script's helpers answer besides plain values (Java objects that only travel back to Java).
+    /** JavaScript {@code undefined}. */
     static final Object UNDEFINED = new Marker("undefined");
     /** A member that does not exist at all (Python raises AttributeError). */
     static final Object MISSING = new Marker("missing");
-    /** An attribute whose value is a function (Python calls it by name on its object: {@link JsAccess#attr}). */
+    /** A member that is a plain function property of the object's prototype chain: a method ({@link DomShapes}). */
+    static final Object METHOD = new Marker("method");
+    /** A member that is some other function (an own property, an accessor's value). */
     static final Object FUNCTION = new Marker("function");
-    /** A JavaScript exception; the message is in {@link JsAccess#lastError()}. */
-    static final Object ERROR = new Marker("error");
+    /**
+     * The string WebKit gives Java for JavaScript {@code undefined} (and for a missing member). It is one instance:
+     * a JavaScript string "undefined" arrives as another, so identity tells them apart. Set by the first realm.
+     */
+    private static volatile Object undefinedString;
     /** How Java writes {@code undefined} towards JavaScript (a string nobody else can guess). */
     static final String UNDEFINED_TOKEN = "\u0001pydesk:undefined:" + java.util.UUID.randomUUID();
     /** Tells a JS function made for a Python callable that the callable was released: it throws a clear error. */
@@ -45,23 +51,27 @@ public final class JsRealm {
     private volatile JSObject helpers;
     private final JsDoor door;
     private final ConsoleBus console;
+    private final NetworkBus network;
+    private DomInspection dom;
     private final Map<Integer, Callback> callbacks = new ConcurrentHashMap<>();
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
     private final AtomicInteger uncaughtErrors = new AtomicInteger();
     private volatile boolean closed;
     private final WebSockets webSockets = new WebSockets(FxThread::later);
 
-    private record Callback(Value callable, PythonHost host) {}
+    private record Callback(Value callable, PythonHost host, JsValues values) {}
 
     private record Marker(String name) {}
 
-    private JsRealm(WebEngine engine, JSObject window, ConsoleBus console) {
+    private JsRealm(WebEngine engine, JSObject window, ConsoleBus console, NetworkBus network) {
         this.engine = engine;
         this.console = console;
+        this.network = network;
         this.door = new JsDoor(this);
+        if (undefinedString == null) undefinedString = window.getMember("\u0001pydesk:no-such-member");
         // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
         Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN,
-                FUNCTION, secret);
+                METHOD, FUNCTION, secret);
         if (!(made instanceof JSObject madeHelpers)) {
             throw new IllegalStateException("the page used PyDesk's boot script before PyDesk did: its Python cannot run");
         }
@@ -70,7 +80,12 @@ public final class JsRealm {
 
     /** Attaches to the engine's current document. FX thread only. */
     public static JsRealm attach(WebEngine engine, ConsoleBus console) {
-        return new JsRealm(engine, (JSObject) engine.executeScript("window"), console);
+        return attach(engine, console, null);
+    }
+
+    /** Attaches to the engine's current document; page JavaScript's fetch/XHR go to {@code network}. FX thread only. */
+    public static JsRealm attach(WebEngine engine, ConsoleBus console, NetworkBus network) {
+        return new JsRealm(engine, (JSObject) engine.executeScript("window"), console, network);
     }
 
     public ConsoleBus console() {
@@ -83,6 +98,16 @@ public final class JsRealm {
      */
     public JSObject window() {
         return (JSObject) helper("win");
+    }
+
+    /** Whether a value WebKit handed Java is JavaScript {@code undefined} (see {@link #undefinedString}). */
+    static boolean isUndefined(Object value) {
+        return value == undefinedString && value != null;
+    }
+
+    /** The engine showing this document (the REPL's JavaScript runs there as a script of its own). */
+    WebEngine engine() {
+        return engine;
     }
 
     /**
@@ -163,7 +188,18 @@ public final class JsRealm {
      * function that Python handed out ({@code _pydesk.event_attributes.dispatcher()}). FX thread only.
      */
     public void wireEventAttributes(String prefix, Value dispatcher) {
-        quietly("eventAttributes", prefix, toJs(dispatcher));
+        quietly("eventAttributes", prefix, JsObject.unwrap(dispatcher));
+    }
+
+    /** Notes that PyDesk made this element ({@code what}: "output", "error banner"), for the Elements tab. */
+    public void markMade(JSObject element, String what) {
+        quietly("markMade", element, what);
+    }
+
+    /** The inspector's Elements tab's view of this document (installed in the page when first used). FX thread. */
+    public DomInspection dom() {
+        if (dom == null) dom = new DomInspection(this);
+        return dom;
     }
 
     /** Makes {@code document.currentScript} the given element, or restores it with null. FX thread only. */
@@ -186,9 +222,46 @@ public final class JsRealm {
         }
     }
 
-    int registerCallback(Value callable, PythonHost host) {
+    /** True once the document's DOMContentLoaded fired: its deferred and module scripts have run. FX thread only. */
+    public boolean contentLoaded() {
+        return Boolean.TRUE.equals(helper("contentLoaded"));
+    }
+
+    /**
+     * Hands the page's configs ({@code {"py": {...}, "mpy": null}} as JSON) to PyScript's stand-in core.js, whose
+     * importers wait for them. Once per document. FX thread only.
+     */
+    public void pyscriptConfigure(String configsJson) {
+        quietly("pyscriptConfigure", configsJson);
+    }
+
+    /**
+     * Runs the callbacks of a hook of the stand-in core.js ({@code where} "main" or "worker", {@code name} like
+     * "onReady"); returns 0 when they are done, else a ticket to poll with {@link #pyscriptSettled}. FX thread only.
+     */
+    public int pyscriptHook(String where, String name, String type, JSObject ref) {
+        Object ticket = helper("pyscriptHook", where, name, type, ref == null ? UNDEFINED_TOKEN : ref);
+        return ticket instanceof Number number ? number.intValue() : 0;
+    }
+
+    public boolean pyscriptSettled(int ticket) {
+        return !Boolean.FALSE.equals(helper("pyscriptSettled", ticket));
+    }
+
+    /** The Python code registered for a code hook ({@code codeBeforeRun}, ...), "" when none. FX thread only. */
+    public String pyscriptCode(String where, String name) {
+        Object code = helper("pyscriptCode", where, name);
+        return code instanceof String text ? text : "";
+    }
+
+    /** Resolves the stand-in's {@code whenDefined(type)} for a page whose first script of that type is a worker. */
+    public void pyscriptWorker(String type) {
+        quietly("pyscriptWorker", type);
+    }
+
+    int registerCallback(Value callable, PythonHost host, JsValues values) {
         int id = nextCallbackId.getAndIncrement();
-        callbacks.put(id, new Callback(callable, host));
+        callbacks.put(id, new Callback(callable, host, values));
         return id;
     }
 
@@ -207,6 +280,7 @@ public final class JsRealm {
     /** Stops forwarding callbacks and closes the page's WebSockets; called when the page goes away. */
     public void close() {
         closed = true;
+        if (dom != null) dom.close();
         callbacks.clear();
         webSockets.close();
     }
@@ -252,6 +326,10 @@ public final class JsRealm {
         });
     }
 
+    void onNetwork(String kind, String method, String url, int status, long size, long millis, String detail) {
+        if (network != null && !closed) network.publish(NetworkEvent.of(kind, method, url, status, size, millis, detail));
+    }
+
     void onConsole(String level, String text) {
         if ("uncaught".equals(level)) uncaughtErrors.incrementAndGet();
         ConsoleEvent.Level mapped = switch (level) {
@@ -270,34 +348,10 @@ public final class JsRealm {
         int length = args == null ? 0 : ((Number) args.getMember("length")).intValue();
         Object[] mapped = new Object[length];
         for (int i = 0; i < length; i++) {
-            mapped[i] = fromJs(args.getSlot(i));
+            mapped[i] = callback.values().fromJs(args.getSlot(i));
         }
         Value result = callback.host().callFromJs(callback.callable(), mapped);
-        return result == null ? UNDEFINED_TOKEN : toJs(result);
-    }
-
-    /** Maps a value that came out of JavaScript into what Python receives. */
-    static Object fromJs(Object value) {
-        if (value instanceof JSObject js) return new JsRef(js);
-        return value; // primitives, and the UNDEFINED/MISSING markers, which the Python side maps itself
-    }
-
-    /** Maps a Python value (already converted by the Python side) into something safe to hand to JavaScript. */
-    static Object toJs(Value value) {
-        if (value == null || value.isNull()) return null;
-        if (value.isBoolean()) return value.asBoolean();
-        if (value.isString()) return value.asString();
-        if (value.isNumber()) {
-            if (value.fitsInInt()) return value.asInt();
-            return value.asDouble();
-        }
-        if (value.isHostObject()) {
-            Object host = value.asHostObject();
-            if (host instanceof JsRef ref) return ref.js;
-            if (host == UNDEFINED) return UNDEFINED_TOKEN;
-        }
-        // Anything else would hand JavaScript a Java or Python object; the Python side converts before calling.
-        return value.toString();
+        return result == null ? UNDEFINED_TOKEN : callback.values().toJs(result);
     }
 
     private static Object[] prepend(Object first, Object[] rest) {

@@ -11,11 +11,17 @@ import java.io.OutputStream;
 final class ConsoleRouting {
     private volatile ConsoleBus bus;
     private volatile String source = "python";
+    private volatile ErrorSink stderrBanner;
     private final OutputStream stdout = stream(ConsoleEvent.Level.LOG);
     private final OutputStream stderr = stream(ConsoleEvent.Level.ERROR);
 
     void bind(ConsoleBus bus) {
         this.bus = bus;
+    }
+
+    /** Shows every stderr line in the page's banner as well (main-thread interpreters, PyScript's error plugin). */
+    void stderrBanner(ErrorSink errors) {
+        this.stderrBanner = errors;
     }
 
     void source(String source) {
@@ -58,6 +64,8 @@ final class ConsoleRouting {
         routed.subscribe(event -> {
             ConsoleBus target = bus;
             if (target != null) target.publish(event);
+            ErrorSink banner = stderrBanner;
+            if (banner != null && level == ConsoleEvent.Level.ERROR) banner.stderrLine(event.source(), event.text());
         });
         return new ConsoleOutput(routed, level, this::source);
     }

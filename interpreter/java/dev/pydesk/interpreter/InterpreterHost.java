@@ -1,6 +1,7 @@
 package dev.pydesk.interpreter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import dev.pydesk.bridge.WebSockets;
 import org.graalvm.polyglot.HostAccess.Export;
@@ -13,10 +14,12 @@ import org.graalvm.polyglot.Value;
 public final class InterpreterHost {
     private final String type;
     private final boolean worker;
-    private final String configLiteral;
+    private final Map<String, Object> config;
     private final Supplier<String> currentTarget;
     private final LoopServices loop;
     private volatile PackageAccess packages;
+    private volatile String siteRoot = "";
+    private volatile PageResources configBase;
     private volatile ConsoleRouting routing;
 
     /** What the event loop and the runner need of the interpreter. */
@@ -24,8 +27,6 @@ public final class InterpreterHost {
         long schedule(double delayMillis, Value callback);
 
         void cancel(long timer);
-
-        void scriptFinished(int token, String traceback);
 
         void reportError(String text);
 
@@ -41,11 +42,11 @@ public final class InterpreterHost {
         default void sent(int socket, int size, boolean binary) {}
     }
 
-    InterpreterHost(String type, boolean worker, String configLiteral, Supplier<String> currentTarget,
+    InterpreterHost(String type, boolean worker, Map<String, Object> config, Supplier<String> currentTarget,
                     LoopServices loop) {
         this.type = type;
         this.worker = worker;
-        this.configLiteral = configLiteral;
+        this.config = config;
         this.currentTarget = currentTarget;
         this.loop = loop;
     }
@@ -67,16 +68,11 @@ public final class InterpreterHost {
         loop.cancel(timer);
     }
 
-    /** A script with top-level await has finished; {@code traceback} is null when it succeeded. */
-    @Export
-    public void scriptFinished(int token, String traceback) {
-        loop.scriptFinished(token, traceback);
-    }
-
     /**
      * Starts a request for {@code pyscript.fetch}; {@code headers} alternate names and values, {@code body} is a
      * latin-1 string (one char per byte) or null. {@code callback(status, statusText, url, headers, body,
-     * errorType, error)} runs on the interpreter's thread when it is answered.
+     * errorType, error)} runs on the interpreter's thread when it is answered ({@code headers} a list alternating
+     * names and values).
      */
     @Export
     public void fetch(String url, String method, Value headers, String body, Value callback) {
@@ -132,6 +128,41 @@ public final class InterpreterHost {
         return loop.workers();
     }
 
+    /** Where the page's files are: the site root (tracebacks name files relative to it), the config's folder. */
+    void paths(java.nio.file.Path siteRoot, PageResources configBase) {
+        this.siteRoot = siteRoot.toString();
+        this.configBase = configBase;
+    }
+
+    /** The site root's absolute path: tracebacks show the files under it relative to it. */
+    @Export
+    public String siteRoot() {
+        return siteRoot;
+    }
+
+    /** The per-user package cache's folder (tracebacks show installed packages where Pyodide has them). */
+    @Export
+    public String packagesRoot() {
+        try {
+            return dev.pydesk.interpreter.packages.WheelCache.standard().root().toString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * A URL the config names ({@code js_modules}), made absolute relative to the config's file as PyScript does;
+     * unchanged when it cannot be resolved.
+     */
+    @Export
+    public String configRelative(String url) {
+        try {
+            return configBase == null ? url : configBase.resolve(url).toString();
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
     void packages(PackageAccess access) {
         this.packages = access;
     }
@@ -163,10 +194,13 @@ public final class InterpreterHost {
         return type;
     }
 
-    /** The configuration as a Python literal (dicts, lists, str, numbers): no json import on a cold interpreter. */
+    /**
+     * The configuration as plain data Python reads directly (dicts, lists, str, numbers, booleans, None): no json
+     * import on a cold interpreter, and no Python source.
+     */
     @Export
-    public String configLiteral() {
-        return configLiteral;
+    public Object config() {
+        return PlainData.of(config);
     }
 
     @Export

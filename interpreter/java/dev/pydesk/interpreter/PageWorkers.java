@@ -51,35 +51,46 @@ public final class PageWorkers implements AutoCloseable {
             worker.terminate();
             return worker;
         }
-        PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(), page.network(),
-                Watchdog.unlimited(), named, page.listeningSockets());
+        PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(),
+                page.network(), Watchdog.unlimited(), named, page.listeningSockets());
         worker.start(runtime.take(), source, fileName, config, own, this);
         return worker;
     }
 
     /**
      * {@code PyWorker(url, type=..., config=...)}: {@code type} is PyScript's interpreter name. Throws
-     * IllegalArgumentException with the message Python raises.
+     * {@link BadWorker} (a ValueError in Python).
      */
     PageWorker create(String url, String interpreter, String config, String name) {
         String type = switch (interpreter) {
             case "pyodide", "py" -> "py";
             case "micropython", "mpy" -> "mpy";
-            default -> throw new IllegalArgumentException("ValueError: PyWorker type must be \"pyodide\" or "
+            default -> throw new BadWorker("PyWorker type must be \"pyodide\" or "
                     + "\"micropython\", not \"" + interpreter + "\"");
         };
         if (name != null && !name.isEmpty() && byName.containsKey(name)) {
-            throw new IllegalArgumentException("ValueError: a worker named \"" + name + "\" exists already");
+            throw new BadWorker("a worker named \"" + name + "\" exists already");
         }
         PageConfig resolved;
         try {
             resolved = ConfigResolver.resolveSingle(config == null || config.isEmpty() ? null : config,
                     page.resources()::read);
         } catch (ConfigException e) {
-            throw new IllegalArgumentException("ValueError: " + e.getMessage());
+            throw new BadWorker(e.getMessage());
         }
         String label = "worker " + (name != null && !name.isEmpty() ? name : url);
         return start(type, name, label, null, load(url, label), url, resolved);
+    }
+
+    /** A PyWorker that cannot be made as asked: Python raises ValueError with the message. */
+    static final class BadWorker extends IllegalArgumentException {
+        BadWorker(String message) {
+            super(message);
+        }
+
+        String type() {
+            return "ValueError";
+        }
     }
 
     /** Reads a worker's {@code src} off the FX thread; a missing file is the worker's error. */
@@ -112,6 +123,17 @@ public final class PageWorkers implements AutoCloseable {
         int pending = 0;
         for (PageWorker worker : all) pending += worker.pendingWork();
         return pending;
+    }
+
+    /** Workers whose script failed (or that could not start). */
+    int failed() {
+        return (int) all.stream().filter(worker -> worker.state() == PageWorker.State.FAILED).count();
+    }
+
+    /** True when no worker is starting or running its script any more. */
+    boolean allEnded() {
+        return all.stream().noneMatch(worker -> worker.state() == PageWorker.State.STARTING
+                || worker.state() == PageWorker.State.RUNNING);
     }
 
     /** True once no worker thread of this page is alive (tests: nothing survives a reload). */

@@ -4,7 +4,7 @@ The choice is two data tables: `_RENDERERS` (MIME type -> HTML) and `_REPR_METHO
 order of preference). `_repr_mimebundle_` wins over both; a `str` is always escaped `text/plain`.
 """
 
-from pyscript.context import RUNNING_IN_WORKER, current_target, document
+from pyscript.context import current_target, document
 
 # base64 and io are imported where they are needed: on a cold interpreter each costs tenths of a second.
 
@@ -36,9 +36,20 @@ _RENDERERS = {
     "image/png": _image("image/png"),
     "image/jpeg": _image("image/jpeg"),
     "image/svg+xml": lambda value, meta: value,
-    "application/json": lambda value, meta: value,
+    "application/json": lambda value, meta: _json_text(value),
     "application/javascript": lambda value, meta: f"<script>{value}</script>",
 }
+
+def _json_text(value):
+    """JSON shown as text: a str as it is, any other value (a dict or list, as IPython accepts from _repr_json_)
+    as its JSON. Escaped, so JSON that holds markup shows the markup (PyScript 0.7.31 inserts a str as HTML and
+    fails on a dict)."""
+    if not isinstance(value, str):
+        import json
+
+        value = json.dumps(value, default=str)
+    return _escape(value)
+
 
 _REPR_METHODS = (
     ("savefig", "image/png"),
@@ -105,28 +116,25 @@ def _write(element, value, append):
     content, mime = _html_and_mime(value)
     if not content.strip():
         return
-    if append:
-        container = document.createElement("div")
-        element.append(container)
-    else:
-        container = element
+    # an appended <div> is filled before it joins the page: a worker's steps cross one by one, and the page (or a
+    # test waiting for the div) must never see it empty
+    container = document.createElement("div") if append else element
     if mime in ("text/html", "application/javascript"):
         container.append(document.createRange().createContextualFragment(content))
     else:
         container.innerHTML = content
+    if append:
+        element.append(container)
 
 
 def display(*values, target=None, append=True):
     """Shows each value in the element `target` (an id, with or without `#`), or by default in the running
-    script's output element. `append=False` replaces what the target holds. An unknown target raises
-    ValueError."""
+    script's output element (a worker's is made after its script element on first use). `append=False` replaces
+    what the target holds. An unknown target raises ValueError."""
     if isinstance(target, str):
         target = target[1:] if target.startswith("#") else target
     elif target is None:
-        if RUNNING_IN_WORKER:
-            raise ValueError("Implicit target not allowed here. Please use display(..., target=...): "
-                             "in a worker, display() needs the id of the element to write to")
-        target = current_target()
+        target = current_target()  # in a worker: PyScript's <script-py id="py-w0-target"> after its script
     element = document.getElementById(target)
     if element is None:
         raise ValueError(f"Cannot find element with id='{target}' in the page.")
