@@ -343,8 +343,11 @@ public final class JsRealm {
     }
 
     Object invokeCallback(int id, Object self, JSObject args) {
+        // A page load that is over (PyDesk ends it as soon as another page is asked for, before the document goes)
+        // has no Python left: its functions do nothing. Only a function Python released says so.
+        if (closed) return UNDEFINED_TOKEN;
         Callback callback = callbacks.get(id);
-        if (closed || callback == null) return DESTROYED_TOKEN;
+        if (callback == null) return DESTROYED_TOKEN;
         int length = args == null ? 0 : ((Number) args.getMember("length")).intValue();
         Object[] mapped = new Object[length];
         for (int i = 0; i < length; i++) {
