@@ -69,6 +69,15 @@ class HeadlessCorpusTest {
             return this;
         }
 
+        /** The page goes into a folder of its own (its site root), so that its other files are outside it. */
+        Rows pageIn(String folder) {
+            Map<String, String> moved = new LinkedHashMap<>();
+            moved.put(folder + "/p.html", files.remove("p.html"));
+            moved.putAll(files);
+            files = moved;
+            return this;
+        }
+
         Rows args(String... args) {
             this.args = List.of(args);
             return this;
@@ -129,7 +138,8 @@ class HeadlessCorpusTest {
                 .expect(1, "[py] error: (PY0404): Fetching from URL nope.py failed with error 404 (Not Found)",
                         "Are your filename and path correct?");
         rows.row("a src outside the page's folder is refused (403)", "<script type=\"py\" src=\"../outside.py\"></script>")
-                .expect(1, "(PY0403)", "Only files inside the page's folder can be read");
+                .pageIn("site").file("outside.py", "print('RAN')")
+                .expect(1, "(PY0403)", "../outside.py is outside the site root", "!RAN");
         rows.row("a src and inline code both: PY0409", "<script type=\"py\" src=\"a.py\">print('inline RAN')</script>")
                 .file("a.py", "print('src RAN')").expect(1, "(PY0409)", "either a src or inline code", "!RAN");
         rows.row("a src that is a folder", "<script type=\"py\" src=\"lib\"></script>").file("lib/x.py", "")
@@ -177,7 +187,7 @@ class HeadlessCorpusTest {
                 + "<script type=\"py\" config='{\"a\": 2}'>print('RAN 2')</script>")
                 .expect(1, "(PY0409): Unable to use different configs on main", "!RAN");
         rows.row("a config outside the page's folder is refused (403)", "<py-config src=\"../c.toml\"></py-config>"
-                + "<script type=\"py\">print('RAN')</script>").expect(1, "(PY0403)", "!RAN");
+                + "<script type=\"py\">print('RAN')</script>").pageIn("site").file("c.toml", "a = 1").expect(1, "(PY0403)", "!RAN");
         rows.row("a config of 50,000 keys is refused at once", "<py-config src=\"big.toml\"></py-config>"
                 + "<script type=\"py\">print('RAN')</script>")
                 .file("big.toml", IntStream.range(0, 50_000).mapToObj(i -> "key" + i + " = " + i).collect(Collectors.joining("\n")))
