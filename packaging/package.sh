@@ -64,8 +64,10 @@ ICON_ARGS=()
 [[ -n $ICON ]] && ICON_ARGS=(--icon "$ICON")
 
 # 2. The app image: a jlinked runtime (jpackage's default modules for a class-path app) and the launcher.
-JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
-    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m '-Dpydesk.home=$APPDIR')
+# Its JVM flags are ./pydesk's (jvm.flags: base and tuning), so the packaged launcher starts as ./pydesk does.
+mapfile -t JAVA_OPTIONS < <("$REPO/pydesk" flags)
+((${#JAVA_OPTIONS[@]})) || { echo "pydesk package: no JVM flags from ./pydesk flags" >&2; exit 2; }
+JAVA_OPTIONS+=('-Dpydesk.home=$APPDIR')
 OPTION_ARGS=()
 for option in "${JAVA_OPTIONS[@]}"; do OPTION_ARGS+=(--java-options "$option"); done
 say "building the app image $IMAGE..."
