@@ -23,6 +23,7 @@ final class BrowserWindow {
         }
         Stage stage = new Stage();
         Shell shell = new Shell(stage, runtime, options.scriptTimeout, RecentFiles.inStateFolder());
+        shell.view().loader.siteRoot(options.root);
         shell.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
         stage.setScene(new Scene(shell.root(), options.width(), options.height()));
         stage.setOnHidden(event -> {
@@ -32,6 +33,15 @@ final class BrowserWindow {
             System.exit(0);
         });
         shell.showInspector(options.inspector);
+        shell.liveReload(options.watch);
+        if (options.inspect != null) {
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            shell.view().loader.onSession(session -> {
+                if (first.getAndSet(false)) {
+                    session.scriptsDone().thenRun(() -> Platform.runLater(() -> shell.inspect(options.inspect)));
+                }
+            });
+        }
         stage.show();
         shell.open(page);
     }
@@ -42,6 +52,7 @@ final class BrowserWindow {
                 options.kioskExit == null ? null : javafx.scene.input.KeyCombination.keyCombination(options.kioskExit),
                 options.hideCursor, options.kioskReloadDelay, KioskMode.defaultLog());
         kiosk.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
+        kiosk.view().loader.siteRoot(options.root);
         stage.setOnHidden(event -> {
             kiosk.close();
             runtime.close();

@@ -19,7 +19,8 @@ import netscape.javascript.JSObject;
 /**
  * {@code --headless}: the page loads and runs exactly as in the window, under Monocle. Done when {@code --wait-for}
  * matches, or else when every main-thread script has finished; then the dump goes to stdout and PyDesk exits with
- * 0 (no page error), 1 (a page error), 3 (timeout).
+ * 0 (no page error), 1 (a page error; also at once when {@code --wait-for} can no longer match because every
+ * script ended, one with an error, and nothing is pending), 3 (timeout).
  */
 final class HeadlessRun {
     private static final double POLL_SECONDS = 0.05;
@@ -29,6 +30,9 @@ final class HeadlessRun {
     private final PythonRuntime runtime;
     private final AtomicBoolean finished = new AtomicBoolean();
     private PageView view;
+    private PauseTransition timeout;
+    private LiveReload live;
+    private int run; // --watch: which load of the page this is (waits of an earlier one give up)
 
     HeadlessRun(Options options, Path page, PythonRuntime runtime) {
         this.options = options;
@@ -38,6 +42,7 @@ final class HeadlessRun {
 
     void start() {
         view = new PageView(runtime, options.scriptTimeout);
+        view.loader.siteRoot(options.root);
         view.console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
         PageDialogs.headless(view.webView.getEngine(),
                 new java.io.BufferedReader(new java.io.InputStreamReader(System.in)), System.err);
@@ -48,14 +53,7 @@ final class HeadlessRun {
         view.loader.onSession(session -> session.scriptsDone().thenRun(() -> Platform.runLater(() -> {
             if (options.waitFor == null) finishWhenIdle(session);
         })));
-        if (options.waitFor != null) pollWaitFor();
-        PauseTransition timeout = new PauseTransition(Duration.seconds(options.timeout));
-        timeout.setOnFinished(event -> {
-            String what = options.waitFor != null ? "for '" + options.waitFor + "' to match" : "for the page's scripts";
-            System.err.println("pydesk: timed out after " + options.timeout + " s waiting " + what);
-            finish(view.loader.session().orElse(null), Launcher.TIMEOUT);
-        });
-        timeout.play();
+        arm();
         try {
             view.loader.open(page);
         } catch (IOException e) {
@@ -64,8 +62,24 @@ final class HeadlessRun {
         }
     }
 
+    /** Starts waiting for this load of the page: for --wait-for to match, and for the timeout. */
+    private void arm() {
+        int current = ++run;
+        if (options.waitFor != null) pollWaitFor(current);
+        if (timeout != null) timeout.stop();
+        timeout = new PauseTransition(Duration.seconds(options.timeout));
+        timeout.setOnFinished(event -> {
+            if (current != run) return;
+            String what = options.waitFor != null ? "for '" + options.waitFor + "' to match" : "for the page's scripts";
+            System.err.println("pydesk: timed out after " + options.timeout + " s waiting " + what);
+            finish(view.loader.session().orElse(null), Launcher.TIMEOUT);
+        });
+        timeout.play();
+    }
+
     /** Done once no timer or awaiting script is left (an await on an event that never comes is not "busy"). */
     private void finishWhenIdle(PageSession session) {
+        if (finished.get() || view.loader.session().orElse(null) != session) return; // a reload replaced it
         if (session.pendingWork() == 0) {
             finish(session, Launcher.OK);
             return;
@@ -75,18 +89,33 @@ final class HeadlessRun {
         poll.play();
     }
 
-    private void pollWaitFor() {
+    private void pollWaitFor(int current) {
+        int[] hopeless = {0};
         PauseTransition poll = new PauseTransition(Duration.seconds(POLL_SECONDS));
         poll.setOnFinished(event -> {
-            if (finished.get()) return;
+            if (finished.get() || current != run) return;
             PageSession session = view.loader.session().orElse(null);
             if (session != null && matches(options.waitFor)) {
                 finish(session, Launcher.OK);
+            } else if (session != null && cannotMatch(session) && ++hopeless[0] >= 2) {
+                System.err.println("pydesk: gave up waiting for '" + options.waitFor + "': every script has ended, "
+                        + session.failedScripts() + " with an error (see above), and nothing is pending");
+                finish(session, Launcher.PAGE_ERROR);
             } else {
+                if (session == null || !cannotMatch(session)) hopeless[0] = 0;
                 poll.playFromStart();
             }
         });
         poll.play();
+    }
+
+    /**
+     * Fail fast: once every script has ended, one at least with an error, and no timer, task or request is left,
+     * nothing can make {@code --wait-for} match (headless, there is no user), so waiting out {@code --timeout} helps
+     * nobody. Checked on two polls in a row.
+     */
+    private static boolean cannotMatch(PageSession session) {
+        return session.allScriptsEnded() && session.failedScripts() > 0 && session.pendingWork() == 0;
     }
 
     private boolean matches(String selector) {
@@ -119,7 +148,47 @@ final class HeadlessRun {
                 System.err.println("pydesk: could not write the screenshot " + options.screenshot + ": " + e.getMessage());
             }
         }
-        exit(code);
+        if (options.watch) {
+            watchForChanges();
+        } else {
+            exit(code);
+        }
+    }
+
+    /** {@code --watch}: after each run, the page loads again when a file under its root changes, and prints again. */
+    private void watchForChanges() {
+        timeout.stop();
+        if (live == null) live = new LiveReload(this::rerun).ignoring(ownOutput());
+        Path root = view.loader.root().orElse(page.toAbsolutePath().getParent());
+        try {
+            live.watch(root);
+        } catch (IOException e) {
+            System.err.println("pydesk: --watch cannot watch " + root + ": " + e.getMessage());
+            exit(Launcher.USAGE);
+        }
+        System.err.println("pydesk: watching " + root + " for changes (Ctrl+C stops)");
+    }
+
+    /** Where stdout and stderr go when they are files (Linux tells through /proc), and the screenshot. */
+    private java.util.List<Path> ownOutput() {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String fd : new String[] {"1", "2"}) {
+            try {
+                Path target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd", fd));
+                if (target.isAbsolute()) files.add(target);
+            } catch (IOException | UnsupportedOperationException | SecurityException notAFile) {
+                // a terminal or a pipe, or no /proc: nothing to leave out
+            }
+        }
+        if (options.screenshot != null) files.add(options.screenshot);
+        return files;
+    }
+
+    private void rerun(java.util.List<Path> files) {
+        System.err.println("pydesk: " + LiveReload.describe(files) + ": reloading");
+        finished.set(false);
+        arm();
+        view.loader.reload();
     }
 
     private void exit(int code) {

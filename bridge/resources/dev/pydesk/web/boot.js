@@ -9,9 +9,12 @@
   "use strict";
   if (Object.prototype.hasOwnProperty.call(window, "__pydesk_boot")) return;
   const R = Reflect, apply = Reflect.apply, construct = Reflect.construct, ownKeys = Reflect.ownKeys;
-  const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, origConsole = {};
+  const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, parse = JSON.parse, origConsole = {};
   const later = window.setTimeout.bind(window);
-  const queue = [];
+  // Taken before any page script runs, for what only Java holds (the inspector's side of the page).
+  const pristine = { eval: window.eval, MutationObserver: window.MutationObserver, stringify, WeakRef: window.WeakRef };
+  const queue = [], netQueue = [];
+  const made = new WeakMap(); // elements PyDesk made -> what they are (the Elements tab marks them)
   let door = null;
 
   const describe = (value) => {
@@ -47,6 +50,60 @@
     send("uncaught", "Unhandled promise rejection: " + describe(event.reason));
   });
 
+  // Page JavaScript's own fetch and XMLHttpRequest, for the inspector's Network tab (the page server leaves requests
+  // made by fetch/XHR to this log, which also sees other sites). The page gets exactly what it would get unwrapped.
+  const report = (kind, method, url, status, size, millis, detail) => {
+    const entry = [kind, toStr(method).toUpperCase(), toStr(url), Number(status) || 0, Number(size) || 0,
+      Math.round(millis), toStr(detail)];
+    if (door) deliver(entry);
+    else netQueue.push(entry);
+  };
+  const deliver = (e) => door.network(e[0], e[1], e[2], e[3], e[4], e[5], e[6]);
+  const now = performance.now.bind(performance), then = Promise.prototype.then;
+  const absolute = (url) => { try { return new URL(toStr(url), document.baseURI).href; } catch (e) { return toStr(url); } };
+  const nativeFetch = window.fetch, NativeRequest = window.Request;
+  const sizeOf = (response) => {
+    const length = response.headers.get("content-length");
+    if (length !== null) return Promise.resolve(Number(length));
+    return apply(then, response.clone().arrayBuffer(), [(buffer) => buffer.byteLength, () => 0]);
+  };
+  window.fetch = function fetch(input, init) {
+    const started = now();
+    let method = "GET", url = "";
+    try {
+      const request = input instanceof NativeRequest;
+      method = init && init.method !== undefined ? init.method : request ? input.method : "GET";
+      url = request ? input.url : absolute(input);
+    } catch (e) { /* the native fetch below reports what is wrong with the arguments */ }
+    const answer = apply(nativeFetch, this, [input, init]);
+    apply(then, answer, [(response) => {
+      apply(then, sizeOf(response), [(size) => report("js fetch", method, url, response.status, size, now() - started, "")]);
+    }, (error) => report("js fetch", method, url, 0, 0, now() - started, toStr(error))]);
+    return answer;
+  };
+  const XHR = window.XMLHttpRequest.prototype, xhrOpen = XHR.open, xhrSend = XHR.send;
+  const listen = EventTarget.prototype.addEventListener, xhrRequests = new WeakMap();
+  const xhrSize = (xhr) => {
+    const length = xhr.getResponseHeader("content-length");
+    if (length !== null) return Number(length);
+    const body = xhr.response;
+    if (typeof body === "string") return body.length;
+    if (body instanceof ArrayBuffer) return body.byteLength;
+    return body instanceof Blob ? body.size : 0;
+  };
+  XHR.open = function open(method, url) {
+    xhrRequests.set(this, [method, absolute(url)]);
+    return apply(xhrOpen, this, arguments);
+  };
+  XHR.send = function send(body) {
+    const request = xhrRequests.get(this), xhr = this, started = now();
+    if (request) apply(listen, this, ["loadend", () => {
+      let size = 0;
+      try { size = xhrSize(xhr); } catch (e) { /* no body */ }
+      report("js xhr", request[0], request[1], xhr.status, size, now() - started, xhr.status === 0 ? "failed" : "");
+    }]);
+    return apply(xhrSend, this, arguments);
+  };
 
   // UNDEF and MISSING are Java objects that only travel back to Java (where identity holds); JavaScript cannot
   // compare Java objects by identity, so Java writes `undefined` towards JavaScript as the string UNDEF_IN.
@@ -135,10 +192,20 @@
   }
   Object.defineProperty(window, "WebSocket", { value: WebSocket, writable: true, configurable: true });
 
+  // PyScript's JavaScript API for page modules that import its core.js: PyDesk serves a stand-in module
+  // (/__pydesk__/pyscript/core.js) whose instances share this state; its api appears with the first instance.
+  // Scripts run once DOMContentLoaded has fired, i.e. after the page's module scripts registered their hooks.
+  let contentLoaded = false, configure = null;
+  document.addEventListener("DOMContentLoaded", () => { contentLoaded = true; }, { once: true });
+  const pyscript = { api: null };
+  pyscript.configured = new Promise((resolve) => { configure = resolve; });
+  Object.defineProperty(window, Symbol.for("pydesk.pyscript"), { value: pyscript });
+
   function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, FUNCTION) {
     if (door !== null || javaDoor === null || javaDoor === undefined) return null;
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
+    while (netQueue.length) deliver(netQueue.shift());
     while (waitingForDoor.length) waitingForDoor.shift()();
     const out = (v) => (v === undefined ? UNDEF : v);
     const undef = (v) => (v === UNDEF_IN ? undefined : v);
@@ -365,7 +432,22 @@
         Object.defineProperty(document, "currentScript", { configurable: true, get: () => el });
       },
       clearCurrentScript() { delete document.currentScript; },
-      evaluate(code) { return out((0, eval)(code)); },
+      evaluate(code) { return out(pristine.eval(code)); },
+      // The inspector's Elements tab: its script (dom-inspection.js) is evaluated here once, given what it needs, and
+      // returned to Java only. It may tell Java that the document changed, and read which elements PyDesk made.
+      installInspector(source) {
+        return pristine.eval(source)({ ...pristine, notify: () => door.domChanged(), made: (el) => made.get(el) || null });
+      },
+      markMade(el, what) { made.set(el, toStr(what)); },
+      contentLoaded() { return contentLoaded; },
+      pyscriptConfigure(json) { if (configure) { configure(parse(json)); configure = null; } },
+      // A hook of the stand-in core.js (hooks.main.onReady, ...): 0 once done, else a ticket for pyscriptSettled.
+      pyscriptHook(where, name, type, ref) {
+        return pyscript.api ? pyscript.api.run(where, name, type, ref === UNDEF_IN ? null : ref) : 0;
+      },
+      pyscriptSettled(ticket) { return !pyscript.api || pyscript.api.settled(ticket); },
+      pyscriptCode(where, name) { return pyscript.api ? pyscript.api.code(where, name) : ""; },
+      pyscriptWorker(type) { if (pyscript.api) pyscript.api.workerStarted(type); },
       // py-*/mpy-* attributes: every element that has one (now or later) gets a listener that hands the
       // attribute's value (a function name, read when the event fires) to the interpreter's dispatcher.
       eventAttributes(prefix, dispatcher) {

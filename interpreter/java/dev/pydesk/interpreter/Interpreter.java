@@ -72,8 +72,10 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                             PageEnvironment page, Executor owner, PageWorkers workers, PageWorker self) {
         JsRealm realm = page.realm();
         Path pageFolder = page.pageFolder();
-        prepared.fileSystem().setRoot(pageFolder);
+        prepared.fileSystem().setRoot(page.siteRoot(), pageFolder);
+        prepared.fileSystem().onRefused(page.resources()::refuseFile);
         prepared.routing().bind(page.console());
+        if (self == null && !errorPluginOff(config)) prepared.routing().stderrBanner(page.errors());
         prepared.routing().source(self == null ? type : self.label());
         Context context = prepared.context();
         WorkerAccess workerAccess = new WorkerAccess(workers, self);
@@ -83,13 +85,17 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
         InterpreterHost host = new InterpreterHost(type, self != null, PythonLiteral.of(config.asMap()), target,
                 services);
+        // an inline config names URLs as the page does: they stay as written (a link's href too)
+        host.paths(page.siteRoot(), config.configUrl().isPresent() ? page.resources().forConfig(config) : null);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
         pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
         Value runnerModule = context.eval("python", "import _pydesk.runner\n_pydesk.runner");
-        context.eval("python", "import os\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\ndel os");
+        // the page's folder is the working folder and on sys.path, as /home/pyodide is in PyScript
+        context.eval("python", "import os, sys\nos.chdir(" + PythonLiteral.string(pageFolder.toString())
+                + ")\nsys.path.insert(0, os.getcwd())\ndel os, sys");
         Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
         made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(),
                 runnerModule.getMember("run"), runnerModule.getMember("call"), services);
@@ -97,6 +103,11 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         packages.attach(made[0]);
         workerAccess.attach(made[0]);
         return made[0];
+    }
+
+    /** {@code plugins = ["!error"]}: PyScript then shows no banner for what Python writes to stderr. */
+    private static boolean errorPluginOff(PageConfig config) {
+        return config.get("plugins").orElse(null) instanceof List<?> plugins && plugins.contains("!error");
     }
 
     /** Makes the page's {@code py-*} (or {@code mpy-*}) attributes call functions of this interpreter. */
@@ -214,12 +225,13 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     /**
      * Runs REPL input in the interpreter's global namespace; its prints go to the console stream as
      * {@code TYPE repl}. Never reports to the page's error banner. Main-thread interpreters: FX thread.
+     * {@code selection} is what {@code $0} reads: the element selected in the inspector (a {@code JsRef}), or null.
      */
-    public ReplAnswer repl(String code) {
+    public ReplAnswer repl(String code, Object selection) {
         String before = routing.source();
         routing.source(type + " repl");
         try {
-            Value answer = guarded(type + " repl", () -> function("_pydesk.repl", "run").execute(code));
+            Value answer = guarded(type + " repl", () -> function("_pydesk.repl", "run").execute(code, selection));
             if (answer == null) return new ReplAnswer(false, "PyDesk could not run this input");
             String text = answer.asString();
             return new ReplAnswer(text.startsWith("1"), text.substring(1));

@@ -6,8 +6,13 @@ import dev.pydesk.bridge.NetworkBus;
 import java.nio.file.Path;
 
 /**
- * What every interpreter of one page shares: the document, the page's folder and files, console and network logs,
- * watchdog, errors.
+ * What every interpreter of one page shares: the document, the page's folder (Python's working folder) and files,
+ * console and network logs, watchdog, errors.
  */
 record PageEnvironment(JsRealm realm, Path pageFolder, PageResources resources, ConsoleBus console, NetworkBus network,
-                       Watchdog watchdog, ErrorSink errors) {}
+                       Watchdog watchdog, ErrorSink errors) {
+    /** The site root (see {@link PageResources#siteRoot()}, the one place that knows it). */
+    Path siteRoot() {
+        return resources.siteRoot();
+    }
+}

@@ -1,6 +1,7 @@
 package dev.pydesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.testing.JvmFlags;
@@ -138,6 +139,65 @@ class HeadlessCliTest {
     }
 
     @Test
+    void rootServesAFolderAboveThePageAndMustHoldIt() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("project/app"));
+        Files.createDirectories(dir.resolve("project/lib"));
+        Files.writeString(dir.resolve("project/lib/x.py"), "WHO = 'lib'\n");
+        Path page = app.resolve("index.html");
+        Files.writeString(page, """
+                <script type="py">
+                from pyscript import display
+                display(open("../lib/x.py").read().strip(), target="out")
+                </script><div id="out"></div>""");
+        Result refused = pydesk("--headless", "--dump", "text", page.toString());
+        assertEquals(1, refused.status(), refused.stderr());
+        assertTrue(refused.stderr().contains("refused " + dir.toRealPath().resolve("project/lib/x.py"))
+                && refused.stderr().contains("--root"), refused.stderr());
+
+        Result allowed = pydesk("--headless", "--root", dir.resolve("project").toString(), "--dump", "text",
+                page.toString());
+        assertEquals(0, allowed.status(), allowed.stderr());
+        assertTrue(allowed.stdout().contains("WHO = 'lib'"), allowed.stdout());
+
+        Files.writeString(app.resolve("pydesk.toml"), "root = \"..\"\n");
+        Result configured = pydesk("--headless", "--dump", "text", page.toString());
+        assertEquals(0, configured.status(), configured.stderr());
+        assertTrue(configured.stdout().contains("WHO = 'lib'"), configured.stdout());
+
+        Result outside = pydesk("--headless", "--root", dir.resolve("project/lib").toString(), page.toString());
+        assertEquals(2, outside.status(), outside.stderr());
+        assertTrue(outside.stderr().contains("must be a folder that holds the page"), outside.stderr());
+        Files.writeString(app.resolve("pydesk.toml"), "root = \"../nowhere\"\n");
+        Result missing = pydesk("--headless", page.toString());
+        assertEquals(2, missing.status(), missing.stderr());
+        assertTrue(missing.stderr().contains("no such folder"), missing.stderr());
+    }
+
+    @Test
+    void waitForGivesUpAtOnceWhenEveryScriptFailedAndNothingIsPending() throws Exception {
+        Path page = page("fails.html", """
+                <script type="py">raise ImportError("no such module here")</script>
+                <script type="mpy" worker>raise RuntimeError("the worker broke too")</script>""");
+        Result result = pydesk("--headless", "--timeout", "100", "--wait-for", "#result", "--dump", "none",
+                page.toString());
+        assertEquals(1, result.status(), "status 1 at once, not 3 after the timeout: " + result.stderr());
+        assertTrue(result.stderr().contains("ImportError: no such module here")
+                && result.stderr().contains("gave up waiting for '#result'"), result.stderr());
+
+        Path busy = page("busy.html", """
+                <script type="py">raise ValueError("first")</script>
+                <script type="py">
+                import asyncio
+                from pyscript import document
+                await asyncio.sleep(2)
+                document.body.append(document.createElement("output"))
+                </script>""");
+        Result waited = pydesk("--headless", "--timeout", "100", "--wait-for", "output", "--dump", "none", busy.toString());
+        assertEquals(1, waited.status(), "matched, but a page error happened: " + waited.stderr());
+        assertFalse(waited.stderr().contains("gave up"), "a script was still at work: " + waited.stderr());
+    }
+
+    @Test
     void usageErrorsAndUnreadablePagesGiveStatusTwo() throws Exception {
         assertEquals(2, pydesk("--headless", dir.resolve("missing.html").toString()).status());
         Result bad = pydesk("--no-such-option");
@@ -149,5 +209,44 @@ class HeadlessCliTest {
         Result version = pydesk("--version");
         assertEquals(0, version.status());
         assertTrue(version.stdout().contains("PyDesk"), version.stdout());
+    }
+    /** {@code --headless --watch --dump text}: prints the page, then again after each edit of a file it uses. */
+    @Test
+    void watchPrintsAgainAfterEachChange() throws Exception {
+        // stdout and stderr go to files in the page's folder: PyDesk must not take its own output for an edit.
+        Files.writeString(dir.resolve("main.py"), "from pyscript import display\ndisplay('first version')\n");
+        Path page = page("watch.html", "<script type=\"py\" src=\"./main.py\"></script>");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+                "dev.pydesk.app.Launcher", "--headless", "--watch", "--dump", "text", page.toString())
+                .directory(dir.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        try {
+            waitForOutput(process, "first version", "pydesk: watching");
+            Files.writeString(dir.resolve("main.py"), "from pyscript import display\ndisplay('second version')\n");
+            waitForOutput(process, "second version", "main.py changed: reloading");
+            String out = Files.readString(dir.resolve("out.txt"));
+            assertTrue(out.indexOf("first version") < out.indexOf("second version"), out);
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertEquals(1, err.split("changed: reloading", -1).length - 1, "one reload, for main.py alone: " + err);
+            assertTrue(process.isAlive(), "--watch keeps running");
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+        }
+    }
+
+    private void waitForOutput(Process process, String stdout, String stderr) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            String out = Files.readString(dir.resolve("out.txt"));
+            String err = Files.readString(dir.resolve("err.txt"));
+            if (out.contains(stdout) && err.contains(stderr)) return;
+            if (!process.isAlive()) throw new AssertionError("pydesk exited: " + out + err);
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no '" + stdout + "' / '" + stderr + "' in time: " + Files.readString(dir.resolve("out.txt"))
+                + Files.readString(dir.resolve("err.txt")));
     }
 }

@@ -31,6 +31,7 @@ class EventsTest {
             <button class="multi" id="m1">m1</button><button class="multi" id="m2">m2</button>
             <button class="multi" id="m3">m3</button>
             <button id="other">other</button>
+            <button id="release">release</button>
             <ul id="log"></ul>""";
 
     /** {@code log(text)} appends a line the test reads back in order. */
@@ -186,14 +187,19 @@ class EventsTest {
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
     void asyncHandlersRunOnTheLoopAndMayAwait(String type) throws Exception {
+        // The handler waits on a future that only a second click resolves: no wall-clock sleep decides the outcome.
         open(type, """
                     import asyncio
+                    gate = asyncio.get_event_loop().create_future()
                     @when("click", "#b")
                     async def on_click(event):
                         log(f"started {event.type}")
-                        await asyncio.sleep(0.2)
+                        await gate
                         document.getElementById("b").textContent = "slept"
                         log("after sleep")
+                    @when("click", "#release")
+                    def release(event):
+                        gate.set_result(None)
                     @when("click", "#other")
                     async def no_event():
                         await asyncio.sleep(0)
@@ -201,8 +207,9 @@ class EventsTest {
                 """);
         click("b");
         page.waitUntil("the async handler to start", Duration.ofSeconds(10), () -> log().contains("started click"));
-        assertEquals("b", page.text("#b"), "the handler went on before its sleep was over");
-        page.waitUntil("the async handler to write the DOM after its sleep", Duration.ofSeconds(10),
+        assertEquals("b", page.text("#b"), "the handler went on before what it awaits was done");
+        click("release");
+        page.waitUntil("the async handler to write the DOM after its await", Duration.ofSeconds(10),
                 () -> "slept".equals(page.text("#b")));
         click("other");
         assertLog(lines("started click", "after sleep", "async without event"));
