@@ -89,11 +89,17 @@ if $AOT; then
     touch -d @1700000000 "$IMAGE"/lib/app/*.jar
     cp "$CFG" "$CFG.orig"
     sed -i "/^\[JavaOptions\]/a java-options=-XX:AOTCacheOutput=\$APPDIR/$NAME.aot" "$CFG"
+    # the same run keeps PyDesk's own Python modules compiled (CompiledModules.java), as ./pydesk's training does
+    sed -i "/^\[JavaOptions\]/a java-options=-Dpydesk.codeCache=\$APPDIR/$NAME.code" "$CFG"
+    sed -i "/^\[JavaOptions\]/a java-options=-Dpydesk.codeCache.write=true" "$CFG"
     "$IMAGE/bin/$NAME" --headless --dump none --timeout 300 "$TRAINING_PAGE" >"$OUT/$NAME-aot-training.log" 2>&1 \
         </dev/null || true
     mv "$CFG.orig" "$CFG"
     if [[ -f $CACHE ]]; then
         sed -i "/^\[JavaOptions\]/a java-options=-XX:AOTCache=\$APPDIR/$NAME.aot" "$CFG"
+        if [[ -d $IMAGE/lib/app/$NAME.code ]]; then
+            sed -i "/^\[JavaOptions\]/a java-options=-Dpydesk.codeCache=\$APPDIR/$NAME.code" "$CFG"
+        fi
     else
         say "warning: no AOT cache was made (see $OUT/$NAME-aot-training.log)"
     fi
