@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * PyDesk's own Python modules compiled once, at build time, instead of in every interpreter: GraalPy's compiler runs
- * cold in every new JVM, and loading the kept code brought a hello page's first output 0.3-0.4 s sooner and saved
- * 0.3-0.4 s of CPU (docs/performance.md). The launcher's AOT training run writes each module's marshalled code object
+ * cold in every new JVM (in a fresh JVM compiling all of them took 0.24-0.42 s, loading their kept code 0.06-0.13 s;
+ * docs/performance.md). The launcher's AOT training run writes each module's marshalled code object
  * into the folder named by {@code -Dpydesk.codeCache} (with {@code -Dpydesk.codeCache.write=true}); later runs read it
  * from there. An entry is named after the module, GraalPy's cache tag, the bytecode interpreter in use and a hash of
  * the source, so a changed source or another GraalPy is never served stale code. Only a training run writes, and only
