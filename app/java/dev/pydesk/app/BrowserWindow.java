@@ -33,6 +33,10 @@ final class BrowserWindow {
             System.exit(0);
         });
         shell.showInspector(options.inspector);
+        shell.view().loader.onStall(message -> {
+            shell.view().console.publish(dev.pydesk.bridge.ConsoleEvent.Level.ERROR, "js", message);
+            StoppedPage.restartWith(shell.view().loader.page().orElse(page), message, System.err);
+        });
         shell.liveReload(options.watch);
         if (options.inspect != null) {
             java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -43,7 +47,10 @@ final class BrowserWindow {
             });
         }
         stage.show();
-        shell.open(page);
+        StoppedPage.ofThisProcess().ifPresentOrElse(stopped -> {
+            shell.view().console.publish(dev.pydesk.bridge.ConsoleEvent.Level.ERROR, "js", stopped.reason());
+            shell.showStopped(stopped);
+        }, () -> shell.open(page));
     }
 
     private void showKiosk(Path page) {
@@ -59,7 +66,13 @@ final class BrowserWindow {
             Platform.exit();
             System.exit(0);
         });
+        kiosk.view().loader.onStall(kiosk::stalled);
         stage.show();
+        var stopped = StoppedPage.ofThisProcess();
+        if (stopped.isPresent()) {
+            kiosk.showStopped(stopped.get());
+            return;
+        }
         try {
             kiosk.open(page);
         } catch (java.io.IOException e) {

@@ -1,5 +1,6 @@
 package dev.pydesk.app;
 
+import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.PageSession;
 import dev.pydesk.interpreter.PythonRuntime;
@@ -20,61 +21,121 @@ import netscape.javascript.JSObject;
  * {@code --headless}: the page loads and runs exactly as in the window, under Monocle. Done when {@code --wait-for}
  * matches, or else when every main-thread script has finished; then the dump goes to stdout and PyDesk exits with
  * 0 (no page error), 1 (a page error; also at once when {@code --wait-for} can no longer match because every
- * script ended, one with an error, and nothing is pending), 3 (timeout).
+ * script ended, one with an error, and nothing is pending), 3 (timeout). The timeout holds even when the page's
+ * JavaScript never returns (the FX thread is then stuck): a thread of its own ends the run.
  */
 final class HeadlessRun {
     private static final double POLL_SECONDS = 0.05;
+    /** How long the timeout waits for the FX thread to dump the page before it gives up on it. */
+    private static final long DUMP_GRACE_MILLIS = 3000;
 
     private final Options options;
     private final Path page;
     private final PythonRuntime runtime;
+    private final HeadlessIo io;
     private final AtomicBoolean finished = new AtomicBoolean();
     private PageView view;
-    private PauseTransition timeout;
+    private Stage stage;
     private LiveReload live;
-    private int run; // --watch: which load of the page this is (waits of an earlier one give up)
+    private volatile int run; // --watch: which load of the page this is (waits of an earlier one give up)
 
     HeadlessRun(Options options, Path page, PythonRuntime runtime) {
+        this(options, page, runtime, HeadlessIo.process());
+    }
+
+    HeadlessRun(Options options, Path page, PythonRuntime runtime, HeadlessIo io) {
         this.options = options;
         this.page = page;
         this.runtime = runtime;
+        this.io = io;
     }
 
     void start() {
         view = new PageView(runtime, options.scriptTimeout);
         view.loader.siteRoot(options.root);
-        view.console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
-        PageDialogs.headless(view.webView.getEngine(),
-                new java.io.BufferedReader(new java.io.InputStreamReader(System.in)), System.err);
-        Stage stage = new Stage();
+        view.console.subscribe(event -> io.err().println(ConsoleFormat.line(event)));
+        PageDialogs.headless(view.webView.getEngine(), view.loader, io.in(), io.err(), options.scriptTimeout);
+        stage = new Stage();
         stage.setScene(new Scene(view.webView, options.width(), options.height()));
         stage.show();
         Timing.mark("toolkit: stage shown");
         view.loader.onSession(session -> session.scriptsDone().thenRun(() -> Platform.runLater(() -> {
             if (options.waitFor == null) finishWhenIdle(session);
         })));
+        view.loader.onStall(this::stalled);
         arm();
         try {
             view.loader.open(page);
         } catch (IOException e) {
-            System.err.println("pydesk: " + e.getMessage());
+            io.err().println("pydesk: " + e.getMessage());
             exit(Launcher.USAGE);
         }
+    }
+
+    /** The page's JavaScript does not return (the FX thread is stuck in it): nothing can be dumped; the run ends. */
+    private void stalled(String message) {
+        if (!finished.compareAndSet(false, true)) return;
+        view.console.publish(ConsoleEvent.Level.ERROR, "js", message);
+        io.err().println("pydesk: the run ends with status " + Launcher.PAGE_ERROR + ", without a dump (the page is"
+                + " stuck in its JavaScript)");
+        io.err().flush();
+        io.out().flush();
+        io.exit().accept(Launcher.PAGE_ERROR);
     }
 
     /** Starts waiting for this load of the page: for --wait-for to match, and for the timeout. */
     private void arm() {
         int current = ++run;
         if (options.waitFor != null) pollWaitFor(current);
-        if (timeout != null) timeout.stop();
-        timeout = new PauseTransition(Duration.seconds(options.timeout));
-        timeout.setOnFinished(event -> {
-            if (current != run) return;
-            String what = options.waitFor != null ? "for '" + options.waitFor + "' to match" : "for the page's scripts";
-            System.err.println("pydesk: timed out after " + options.timeout + " s waiting " + what);
-            finish(view.loader.session().orElse(null), Launcher.TIMEOUT);
-        });
-        timeout.play();
+        startDeadline(current);
+    }
+
+    /**
+     * {@code --timeout}, from a plain thread that nothing of the page can hold up: at the deadline it asks the FX
+     * thread for the dump; if the FX thread does not come (stuck in the page's JavaScript), it ends the run itself.
+     * A later load ({@code --watch}) has a deadline of its own: this one then gives up.
+     */
+    private void startDeadline(int current) {
+        long millis = (long) (options.timeout * 1000);
+        Thread deadline = new Thread(() -> {
+            if (!sleep(millis) || finished.get() || current != run) return;
+            Platform.runLater(() -> timedOut(current));
+            if (!sleep(DUMP_GRACE_MILLIS) || current != run || !finished.compareAndSet(false, true)) return;
+            java.time.Duration stuck = view.loader.javaScriptWatchdog().unanswered();
+            io.err().println("pydesk: timed out after " + seconds(options.timeout) + " s waiting " + waitingFor()
+                    + "; the page has not answered for " + stuck.toSeconds() + " s"
+                    + (view.loader.javaScriptWatchdog().inJavaScript()
+                    ? " (its JavaScript is running and does not return: an endless loop?)" : "")
+                    + ", so there is no dump");
+            io.err().flush();
+            io.out().flush();
+            io.exit().accept(Launcher.TIMEOUT);
+        }, "pydesk-headless-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void timedOut(int current) {
+        if (finished.get() || current != run) return;
+        io.err().println("pydesk: timed out after " + seconds(options.timeout) + " s waiting " + waitingFor());
+        finish(view.loader.session().orElse(null), Launcher.TIMEOUT);
+    }
+
+    private String waitingFor() {
+        return options.waitFor != null ? "for '" + options.waitFor + "' to match" : "for the page's scripts";
+    }
+
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /** Done once no timer or awaiting script is left (an await on an event that never comes is not "busy"). */
@@ -98,7 +159,7 @@ final class HeadlessRun {
             if (session != null && matches(options.waitFor)) {
                 finish(session, Launcher.OK);
             } else if (session != null && cannotMatch(session) && ++hopeless[0] >= 2) {
-                System.err.println("pydesk: gave up waiting for '" + options.waitFor + "': every script has ended, "
+                io.err().println("pydesk: gave up waiting for '" + options.waitFor + "': every script has ended, "
                         + session.failedScripts() + " with an error (see above), and nothing is pending");
                 finish(session, Launcher.PAGE_ERROR);
             } else {
@@ -123,7 +184,8 @@ final class HeadlessRun {
             JSObject document = (JSObject) view.webView.getEngine().executeScript("document");
             return document.call("querySelector", selector) instanceof JSObject;
         } catch (RuntimeException invalid) {
-            System.err.println("pydesk: --wait-for: invalid CSS selector '" + selector + "'");
+            io.err().println("pydesk: --wait-for: invalid CSS selector '" + selector + "'");
+            finished.set(true);
             exit(Launcher.USAGE);
             return false;
         }
@@ -134,18 +196,18 @@ final class HeadlessRun {
         int code = status;
         if (code == Launcher.OK && session != null && session.errorCount() > 0) code = Launcher.PAGE_ERROR;
         switch (options.dump) {
-            case dom -> System.out.println(view.webView.getEngine().executeScript("document.documentElement.outerHTML"));
-            case text -> System.out.println(view.webView.getEngine().executeScript(
+            case dom -> io.out().println(view.webView.getEngine().executeScript("document.documentElement.outerHTML"));
+            case text -> io.out().println(view.webView.getEngine().executeScript(
                     "document.body ? document.body.innerText : ''"));
             case none -> { }
         }
-        System.out.flush();
+        io.out().flush();
         if (options.screenshot != null) {
             try {
                 WritableImage image = view.webView.snapshot(null, null);
                 ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", options.screenshot.toFile());
             } catch (IOException | RuntimeException e) {
-                System.err.println("pydesk: could not write the screenshot " + options.screenshot + ": " + e.getMessage());
+                io.err().println("pydesk: could not write the screenshot " + options.screenshot + ": " + e.getMessage());
             }
         }
         if (options.watch) {
@@ -157,16 +219,15 @@ final class HeadlessRun {
 
     /** {@code --watch}: after each run, the page loads again when a file under its root changes, and prints again. */
     private void watchForChanges() {
-        timeout.stop();
         if (live == null) live = new LiveReload(this::rerun).ignoring(ownOutput());
         Path root = view.loader.root().orElse(page.toAbsolutePath().getParent());
         try {
             live.watch(root);
         } catch (IOException e) {
-            System.err.println("pydesk: --watch cannot watch " + root + ": " + e.getMessage());
+            io.err().println("pydesk: --watch cannot watch " + root + ": " + e.getMessage());
             exit(Launcher.USAGE);
         }
-        System.err.println("pydesk: watching " + root + " for changes (Ctrl+C stops)");
+        io.err().println("pydesk: watching " + root + " for changes (Ctrl+C stops)");
     }
 
     /** Where stdout and stderr go when they are files (Linux tells through /proc), and the screenshot. */
@@ -185,20 +246,21 @@ final class HeadlessRun {
     }
 
     private void rerun(java.util.List<Path> files) {
-        System.err.println("pydesk: " + LiveReload.describe(files) + ": reloading");
+        io.err().println("pydesk: " + LiveReload.describe(files) + ": reloading");
         finished.set(false);
         arm();
         view.loader.reload();
     }
 
     private void exit(int code) {
-        System.err.flush();
-        Runtime.getRuntime().halt(shutdown(code));
+        io.err().flush();
+        io.exit().accept(shutdown(code));
     }
 
     private int shutdown(int code) {
         try {
             view.loader.close();
+            stage.close();
         } catch (RuntimeException ignored) {
             // exiting anyway
         }

@@ -60,7 +60,7 @@ final class KioskMode {
             record("blocked a new window (window.open or a link with a target)");
             return null;
         });
-        PageDialogs.inWindow(engine);
+        PageDialogs.inWindow(engine, view.loader);
         engine.locationProperty().addListener((obs, old, location) -> {
             if (location == null || location.isEmpty() || view.loader.servesLocation(location)) {
                 lastAllowed = location;
@@ -85,6 +85,28 @@ final class KioskMode {
     void open(Path page) throws IOException {
         record("kiosk started on " + page);
         view.loader.open(page);
+    }
+
+    /** After a restart for a page whose JavaScript did not return: say so, then open it again after the delay. */
+    void showStopped(StoppedPage stopped) {
+        record("restarted: " + stopped.reason() + " Opening it again in " + reloadDelaySeconds + " s");
+        view.webView.getEngine().loadContent(stopped.html());
+        PauseTransition wait = new PauseTransition(Duration.seconds(reloadDelaySeconds));
+        wait.setOnFinished(event -> {
+            try {
+                open(stopped.page());
+            } catch (IOException e) {
+                record("could not open " + stopped.page() + ": " + e.getMessage());
+            }
+        });
+        pendingReload.set(wait);
+        wait.play();
+    }
+
+    /** The page's JavaScript does not return: logged, then PyDesk restarts (see {@link StoppedPage}). Any thread. */
+    void stalled(String message) {
+        record("page stopped responding: " + message);
+        StoppedPage.restartWith(view.loader.page().orElse(Path.of("index.html")), message, System.err);
     }
 
     /** A page error: reload after the delay (once, however many errors come meanwhile). FX thread. */

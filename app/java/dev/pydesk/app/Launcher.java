@@ -22,9 +22,17 @@ public final class Launcher {
     /** Held so the level set below is not garbage-collected with its logger. */
     private static final java.util.logging.Logger FX_STARTUP_LOG = java.util.logging.Logger.getLogger("javafx");
 
+    /** The command line's arguments, for a restart with the same ones ({@link StoppedPage}). */
+    private static volatile java.util.List<String> arguments = java.util.List.of();
+
     private Launcher() {}
 
+    static java.util.List<String> arguments() {
+        return arguments;
+    }
+
     public static void main(String[] args) {
+        arguments = java.util.List.of(args);
         Timing.mark("main");
         // The first context takes longest of anything before the first output: its build starts before the command
         // line is even parsed (picocli's classes are not in the AOT cache: parsing costs a tenth of a second or more).
@@ -53,8 +61,8 @@ public final class Launcher {
                             + options.kioskExit + "' (e.g. Ctrl+Shift+Q)");
                 }
             }
-            if (!options.size.matches("\\d+x\\d+")) throw new CommandLine.ParameterException(cli,
-                    "--size must look like 1024x768, not '" + options.size + "'");
+            String problem = OptionChecks.problem(options);
+            if (problem != null) throw new CommandLine.ParameterException(cli, problem);
         } catch (CommandLine.ParameterException e) {
             err.println("pydesk: " + e.getMessage());
             e.getCommandLine().usage(err);

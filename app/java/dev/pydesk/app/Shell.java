@@ -61,7 +61,7 @@ final class Shell {
         this.recent = recent;
         this.view = new PageView(runtime, scriptTimeout);
         this.inspector = new Inspector(view.console, view.loader.network(), new PageInspection(view.loader), view.webView);
-        PageDialogs.inWindow(view.webView.getEngine());
+        PageDialogs.inWindow(view.webView.getEngine(), view.loader);
         split.setOrientation(Orientation.VERTICAL);
         split.getItems().add(new StackPane(view.webView, inspector.highlight().node()));
         status.setStyle("-fx-padding: 2 8 2 8; -fx-font-size: 11px;");
@@ -181,7 +181,18 @@ final class Shell {
 
     void reload() {
         reloadNote = null;
-        if (view.loader.page().isPresent()) view.loader.reload();
+        if (view.loader.page().isPresent()) {
+            view.loader.reload();
+        } else if (!address.getText().isBlank()) {
+            go(address.getText()); // the page was stopped (showStopped): this runs it again
+        }
+    }
+
+    /** Shows that a page was stopped (its JavaScript did not return) instead of the page; F5 opens it. */
+    void showStopped(StoppedPage stopped) {
+        address.setText(stopped.page().toString());
+        status.setText("stopped: its JavaScript did not return (F5 runs it again)");
+        view.webView.getEngine().loadContent(stopped.html());
     }
 
     /**

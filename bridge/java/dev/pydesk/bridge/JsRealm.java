@@ -13,6 +13,16 @@ import org.graalvm.polyglot.Value;
  * One loaded document as seen from Java: the page's window, the boot script's helpers, the callbacks Python
  * handed to JavaScript, and the page's console. A realm is made on the FX thread once the document exists and
  * dies with it; every method that touches a JSObject must run on the FX thread ({@link JsValues#js} sees to it).
+ * <p>
+ * Every JSObject handle belongs to one page load. Once the document is gone (navigation, reload), WebKit
+ * invalidates the handles and any use throws "Invalid function reference"; a closed realm refuses instead:
+ * void calls do nothing, calls that need an answer throw {@link PageGoneException}, which callers treat as
+ * "this page load is over", never as a page error.
+ * <p>
+ * WebKit also invalidates handles of a document that is still shown, now and then (seconds after they were made,
+ * once in some dozens of page loads: its wrappers share protection counts). So the realm asks the boot script for
+ * its helpers again when theirs goes stale, with the secret of this page load: a document that is still this one
+ * hands them over, any other document refuses.
  */
 public final class JsRealm {
     // What the boot script's helpers answer besides plain values (Java objects that only travel back to Java).
@@ -35,14 +45,17 @@ public final class JsRealm {
     static final String DESTROYED_TOKEN = "\u0001pydesk:destroyed:" + java.util.UUID.randomUUID();
 
 
-    private final JSObject helpers;
     private final WebEngine engine;
+    /** Known to this page load's boot script and to Java only: proves that a document is still this one. */
+    private final String secret = java.util.UUID.randomUUID().toString();
+    private volatile JSObject helpers;
     private final JsDoor door;
     private final ConsoleBus console;
     private final NetworkBus network;
     private DomInspection dom;
     private final Map<Integer, Callback> callbacks = new ConcurrentHashMap<>();
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
+    private final AtomicInteger uncaughtErrors = new AtomicInteger();
     private volatile boolean closed;
     private final WebSockets webSockets = new WebSockets(FxThread::later);
 
@@ -58,7 +71,7 @@ public final class JsRealm {
         if (undefinedString == null) undefinedString = window.getMember("\u0001pydesk:no-such-member");
         // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
         Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN,
-                METHOD, FUNCTION);
+                METHOD, FUNCTION, secret);
         if (!(made instanceof JSObject madeHelpers)) {
             throw new IllegalStateException("the page used PyDesk's boot script before PyDesk did: its Python cannot run");
         }
@@ -84,7 +97,7 @@ public final class JsRealm {
      * gave at attach time can go stale in a reused WebView (its getMember then fails with an NPE in native code).
      */
     public JSObject window() {
-        return (JSObject) helpers.call("win");
+        return (JSObject) helper("win");
     }
 
     /** Whether a value WebKit handed Java is JavaScript {@code undefined} (see {@link #undefinedString}). */
@@ -97,24 +110,77 @@ public final class JsRealm {
         return engine;
     }
 
-    /** Calls a boot helper by name. FX thread only; a JavaScript exception propagates as {@link JSException}. */
+    /**
+     * Calls a boot helper by name. FX thread only; a JavaScript exception propagates as {@link JSException}, a
+     * document that is gone as {@link PageGoneException}.
+     */
     Object helper(String name, Object... args) {
-        return helpers.call(name, args);
+        if (closed) throw new PageGoneException();
+        try {
+            return helpers.call(name, args);
+        } catch (JSException e) {
+            if (!PageGoneException.isStaleHandle(e)) throw e;
+            JSObject fresh = helpersAgain();
+            if (fresh == null) {
+                closed = true;
+                throw new PageGoneException();
+            }
+            helpers = fresh;
+            return fresh.call(name, args);
+        }
+    }
+
+    /** This page load's helpers through fresh handles, or null when the document shown is another one. */
+    private JSObject helpersAgain() {
+        try {
+            Object boot = ((JSObject) engine.executeScript("window")).getMember("__pydesk_boot");
+            Object again = boot instanceof JSObject factory ? factory.call("again", secret) : null;
+            return again instanceof JSObject fresh ? fresh : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A void helper call: does nothing once the page load is over. */
+    private void quietly(String name, Object... args) {
+        try {
+            helper(name, args);
+        } catch (PageGoneException gone) {
+            // the document this event was for is gone: nobody is left to receive it
+        }
+    }
+
+    /** True once this page load is known to be over (closed, or its document replaced); any thread, no JS call. */
+    public boolean over() {
+        return closed;
+    }
+
+    /**
+     * True while this realm's document is the one shown: false once it was closed or its handles went stale.
+     * FX thread only.
+     */
+    public boolean alive() {
+        try {
+            helper("win");
+            return true;
+        } catch (PageGoneException gone) {
+            return false;
+        }
     }
 
     /** Dispatches a {@code CustomEvent} (bubbling) with an optional detail. FX thread only. */
     public void dispatch(JSObject target, String type, Object detail) {
-        helpers.call("dispatch", target, type, detail == null ? UNDEFINED_TOKEN : detail);
+        quietly("dispatch", target, type, detail == null ? UNDEFINED_TOKEN : detail);
     }
 
     /** Dispatches a worker script's lifecycle event ({@code py:ready}, {@code py:done}), detail {@code {worker: true}}. */
     public void dispatchWorker(JSObject target, String type) {
-        helpers.call("dispatchWorker", target, type);
+        quietly("dispatchWorker", target, type);
     }
 
     /** Dispatches a plain {@code Event} (PyScript's {@code py:all-done} on window). FX thread only. */
     public void dispatchPlain(JSObject target, String type) {
-        helpers.call("event", target, type);
+        quietly("event", target, type);
     }
 
     /**
@@ -122,12 +188,12 @@ public final class JsRealm {
      * function that Python handed out ({@code _pydesk.event_attributes.dispatcher()}). FX thread only.
      */
     public void wireEventAttributes(String prefix, Value dispatcher) {
-        helpers.call("eventAttributes", prefix, JsObject.unwrap(dispatcher));
+        quietly("eventAttributes", prefix, JsObject.unwrap(dispatcher));
     }
 
     /** Notes that PyDesk made this element ({@code what}: "output", "error banner"), for the Elements tab. */
     public void markMade(JSObject element, String what) {
-        helpers.call("markMade", element, what);
+        quietly("markMade", element, what);
     }
 
     /** The inspector's Elements tab's view of this document (installed in the page when first used). FX thread. */
@@ -138,13 +204,27 @@ public final class JsRealm {
 
     /** Makes {@code document.currentScript} the given element, or restores it with null. FX thread only. */
     public void currentScript(JSObject element) {
-        if (element == null) helpers.call("clearCurrentScript");
-        else helpers.call("setCurrentScript", element);
+        if (element == null) quietly("clearCurrentScript");
+        else quietly("setCurrentScript", element);
+    }
+
+    /** Uncaught JavaScript errors and unhandled rejections of the page so far, from its first script on. */
+    public int uncaughtErrors() {
+        return uncaughtErrors.get();
+    }
+
+    /** The page's {@code setTimeout} callbacks that have not run yet (headless mode waits for them). FX thread. */
+    public int pendingTimers() {
+        try {
+            return ((Number) helper("pendingTimers")).intValue();
+        } catch (PageGoneException | JSException | ClassCastException gone) {
+            return 0;
+        }
     }
 
     /** True once the document's DOMContentLoaded fired: its deferred and module scripts have run. FX thread only. */
     public boolean contentLoaded() {
-        return Boolean.TRUE.equals(helpers.call("contentLoaded"));
+        return Boolean.TRUE.equals(helper("contentLoaded"));
     }
 
     /**
@@ -152,7 +232,7 @@ public final class JsRealm {
      * importers wait for them. Once per document. FX thread only.
      */
     public void pyscriptConfigure(String configsJson) {
-        helpers.call("pyscriptConfigure", configsJson);
+        quietly("pyscriptConfigure", configsJson);
     }
 
     /**
@@ -160,23 +240,23 @@ public final class JsRealm {
      * "onReady"); returns 0 when they are done, else a ticket to poll with {@link #pyscriptSettled}. FX thread only.
      */
     public int pyscriptHook(String where, String name, String type, JSObject ref) {
-        Object ticket = helpers.call("pyscriptHook", where, name, type, ref == null ? UNDEFINED_TOKEN : ref);
+        Object ticket = helper("pyscriptHook", where, name, type, ref == null ? UNDEFINED_TOKEN : ref);
         return ticket instanceof Number number ? number.intValue() : 0;
     }
 
     public boolean pyscriptSettled(int ticket) {
-        return !Boolean.FALSE.equals(helpers.call("pyscriptSettled", ticket));
+        return !Boolean.FALSE.equals(helper("pyscriptSettled", ticket));
     }
 
     /** The Python code registered for a code hook ({@code codeBeforeRun}, ...), "" when none. FX thread only. */
     public String pyscriptCode(String where, String name) {
-        Object code = helpers.call("pyscriptCode", where, name);
+        Object code = helper("pyscriptCode", where, name);
         return code instanceof String text ? text : "";
     }
 
     /** Resolves the stand-in's {@code whenDefined(type)} for a page whose first script of that type is a worker. */
     public void pyscriptWorker(String type) {
-        helpers.call("pyscriptWorker", type);
+        quietly("pyscriptWorker", type);
     }
 
     int registerCallback(Value callable, PythonHost host, JsValues values) {
@@ -186,7 +266,7 @@ public final class JsRealm {
     }
 
     JSObject callbackFunction(int id, boolean auto) {
-        return (JSObject) helpers.call("makeFunction", id, auto);
+        return (JSObject) helper("makeFunction", id, auto);
     }
 
     void releaseCallback(int id) {
@@ -216,7 +296,12 @@ public final class JsRealm {
                 if (closed || listener == null) return;
                 Object[] all = new Object[args.length + 1];
                 System.arraycopy(args, 0, all, 1, args.length);
-                listener.call("call", all);
+                all[0] = UNDEFINED_TOKEN; // listener(this = undefined, ...args), through fresh helpers
+                try {
+                    helper("apply", prepend(listener, all));
+                } catch (PageGoneException gone) {
+                    // the page that opened this socket is gone
+                }
             }
 
             @Override
@@ -246,6 +331,7 @@ public final class JsRealm {
     }
 
     void onConsole(String level, String text) {
+        if ("uncaught".equals(level)) uncaughtErrors.incrementAndGet();
         ConsoleEvent.Level mapped = switch (level) {
             case "error", "uncaught" -> ConsoleEvent.Level.ERROR;
             case "warn" -> ConsoleEvent.Level.WARN;
@@ -257,8 +343,11 @@ public final class JsRealm {
     }
 
     Object invokeCallback(int id, Object self, JSObject args) {
+        // A page load that is over (PyDesk ends it as soon as another page is asked for, before the document goes)
+        // has no Python left: its functions do nothing. Only a function Python released says so.
+        if (closed) return UNDEFINED_TOKEN;
         Callback callback = callbacks.get(id);
-        if (closed || callback == null) return DESTROYED_TOKEN;
+        if (callback == null) return DESTROYED_TOKEN;
         int length = args == null ? 0 : ((Number) args.getMember("length")).intValue();
         Object[] mapped = new Object[length];
         for (int i = 0; i < length; i++) {
@@ -266,6 +355,13 @@ public final class JsRealm {
         }
         Value result = callback.host().callFromJs(callback.callable(), mapped);
         return result == null ? UNDEFINED_TOKEN : callback.values().toJs(result);
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     static String describe(JSException e) {

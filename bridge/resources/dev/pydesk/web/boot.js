@@ -3,9 +3,9 @@
 // It defines one thing, window.__pydesk_boot: a factory that PyDesk's Java side calls once the page has loaded
 // (as a method of window, so no page-replaceable Function.prototype.call is involved). It cannot be replaced
 // (non-writable, non-configurable) and works once: afterwards it returns null and `pending` is false.
-// factory(door, UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION) returns the helpers the bridge uses. `door` is
-// the only Java object the page could ever reach; it lives in this closure and is never stored anywhere the page
-// can see.
+// factory(door, UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION, SECRET) returns the helpers the bridge uses.
+// `door` is the only Java object the page could ever reach; it lives in this closure and is never stored anywhere
+// the page can see. SECRET lets Java ask for the same helpers again (factory.again) when WebKit invalidated its handles.
 (function () {
   "use strict";
   if (Object.prototype.hasOwnProperty.call(window, "__pydesk_boot")) return;
@@ -22,7 +22,8 @@
 
   const describe = (value) => {
     if (typeof value === "string") return value;
-    if (value instanceof Error) return value.stack ? toStr(value.stack) : toStr(value);
+    // WebKit's stack has the frames only: the error's own text goes first, as in other browsers' consoles
+    if (value instanceof Error) return toStr(value) + (value.stack ? "\n" + toStr(value.stack) : "");
     if (value === null || typeof value !== "object") return toStr(value);
     try { return stringify(value); } catch (e) { return toStr(value); }
   };
@@ -44,6 +45,23 @@
       return apply(original, console, args);
     };
   }
+  // The page's one-shot timers still to run: headless mode waits for them as for Python's (an error thrown in one
+  // is a page error, and must happen before PyDesk decides the page is done). setInterval timers never end: not counted.
+  const pendingTimers = new Set();
+  const nativeSetTimeout = window.setTimeout, nativeClearTimeout = window.clearTimeout;
+  window.setTimeout = function setTimeout(handler, delay, ...args) {
+    let id;
+    const run = typeof handler === "function"
+      ? function () { pendingTimers.delete(id); return apply(handler, this, args); }
+      : function () { pendingTimers.delete(id); return (0, eval)(toStr(handler)); };
+    id = apply(nativeSetTimeout, window, [run, delay]);
+    pendingTimers.add(id);
+    return id;
+  };
+  window.clearTimeout = function clearTimeout(id) {
+    pendingTimers.delete(id);
+    return apply(nativeClearTimeout, window, [id]);
+  };
   window.addEventListener("error", (event) => {
     const where = event.filename ? ` (${event.filename}:${event.lineno})` : "";
     const stack = event.error && event.error.stack ? "\n" + event.error.stack : "";
@@ -208,9 +226,15 @@
   pyscript.configured.then(() => later(() => { importersRan = true; }, 0));
   Object.defineProperty(window, Symbol.for("pydesk.pyscript"), { value: pyscript });
 
-  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION) {
+  let helpers = null, secret = null;
+  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION, SECRET) {
     if (door !== null || javaDoor === null || javaDoor === undefined) return null;
     door = javaDoor;
+    secret = typeof SECRET === "string" && SECRET.length > 0 ? SECRET : null;
+    helpers = makeHelpers(UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION);
+    return helpers;
+  }
+  function makeHelpers(UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION) {
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
     while (netQueue.length) deliver(netQueue.shift());
     while (waitingForDoor.length) waitingForDoor.shift()();
@@ -400,6 +424,7 @@
       },
       construct(C, ...args) { return construct(C, args); },
       typeOf(v) { return typeof v; },
+      pendingTimers() { return pendingTimers.size; },
       win() { return window; },
       str(v) { try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
       same(a, b) { return a === b; },
@@ -522,6 +547,10 @@
     };
   }
   Object.defineProperty(factory, "pending", { get: () => door === null });
+  // WebKit invalidates Java's handles now and then: Java asks for the helpers again with this page load's secret.
+  Object.defineProperty(factory, "again", {
+    value: (given) => (secret !== null && given === secret ? helpers : null),
+  });
   Object.freeze(factory);
   Object.defineProperty(window, "__pydesk_boot", { value: factory, writable: false, configurable: false });
 })();

@@ -12,6 +12,8 @@ final class ConsoleRouting {
     private volatile ConsoleBus bus;
     private volatile String source = "python";
     private volatile ErrorSink stderrBanner;
+    private final OutputStream stdout = stream(ConsoleEvent.Level.LOG);
+    private final OutputStream stderr = stream(ConsoleEvent.Level.ERROR);
 
     void bind(ConsoleBus bus) {
         this.bus = bus;
@@ -31,11 +33,30 @@ final class ConsoleRouting {
     }
 
     OutputStream stdout() {
-        return stream(ConsoleEvent.Level.LOG);
+        return stdout;
     }
 
     OutputStream stderr() {
-        return stream(ConsoleEvent.Level.ERROR);
+        return stderr;
+    }
+
+    /** A run ended: a line it left without its newline is published now, under the run's source. */
+    void endLines() {
+        ((ConsoleOutput) stdout).close();
+        ((ConsoleOutput) stderr).close();
+    }
+
+    /**
+     * Python's {@code sys.stdout} / {@code sys.stderr} write here through the host ({@code _pydesk.streams}), not
+     * through the context's file descriptors: GraalPy writes those through an interruptible channel, which the
+     * watchdog's interrupt closes for good (every later print of the page would fail with BrokenPipeError).
+     */
+    void write(boolean error, String text) {
+        try {
+            (error ? stderr : stdout).write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException cannot) {
+            // ConsoleOutput does not fail
+        }
     }
 
     private OutputStream stream(ConsoleEvent.Level level) {

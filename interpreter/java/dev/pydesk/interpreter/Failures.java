@@ -5,8 +5,12 @@ final class Failures {
     private Failures() {}
 
     static String rootMessage(Throwable failure) {
+        return String.valueOf(root(failure).getMessage());
+    }
+
+    static Throwable root(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null) cause = cause.getCause();
-        return String.valueOf(cause.getMessage());
+        return cause;
     }
 }

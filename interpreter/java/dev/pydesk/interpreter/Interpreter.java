@@ -4,6 +4,7 @@ import dev.pydesk.bridge.FxThread;
 import dev.pydesk.bridge.JsAccess;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.JsRef;
+import dev.pydesk.bridge.PageGoneException;
 import dev.pydesk.bridge.PythonHost;
 import dev.pydesk.bridge.PythonSide;
 import dev.pydesk.bridge.Timing;
@@ -43,6 +44,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final JsAccess js;
     private final HostServices services;
     private final ScopedFileSystem fileSystem;
+    private final boolean listeningSockets;
     private final PythonModules modules;
     private final Set<ScriptOutcome> awaiting = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -53,7 +55,9 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private int depth;
 
     private Interpreter(String type, boolean worker, Executor owner, PythonRuntime.PreparedContext prepared,
-                        Watchdog watchdog, ErrorSink errors, PythonSide python, JsAccess js, HostServices services) {
+                        Watchdog watchdog, ErrorSink errors, PythonSide python, JsAccess js, HostServices services,
+                        boolean listeningSockets) {
+        this.listeningSockets = listeningSockets;
         this.type = type;
         this.worker = worker;
         this.owner = owner;
@@ -101,6 +105,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         host.paths(page.siteRoot(), config.configUrl().isPresent() ? page.resources().forConfig(config) : null);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
+        host.routing(prepared.routing());
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
         JsAccess js = new JsAccess(realm, forwarding, type, config.asMap());
         PythonSide python = prepared.modules().load("_pydesk", PyDeskModule.class).bind(host, js,
@@ -109,7 +114,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         js.attach(python);
         Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
         made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(), python, js,
-                services);
+                services, page.listeningSockets());
         services.attach(made[0]);
         packages.attach(made[0]);
         workerAccess.attach(made[0]);
@@ -144,6 +149,10 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     /** As {@link #run(String, String, String, String)}; {@code allowAwait} false for {@code async="false"}. */
     public CompletableFuture<Boolean> run(String code, String fileName, String scriptId, String targetId,
                                           boolean allowAwait) {
+        if (closed) {
+            errors.pageError(scriptId, StopMessages.closedInterpreter(scriptId, type));
+            return CompletableFuture.completedFuture(false);
+        }
         routing.source(scriptId);
         currentTarget = targetId;
         String dedented = Dedent.of(code);
@@ -307,25 +316,58 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     }
 
     private <T> T guarded(String source, Supplier<T> work) {
+        if (closed) return null;
         boolean outermost = depth++ == 0;
-        if (outermost) watchdog.started(context);
+        boolean sockets = PageSocketGuard.enter(listeningSockets);
+        if (outermost) watchdog.started(context, source);
         try {
             return work.get();
         } catch (PolyglotException e) {
-            if (closed) return null;
-            boolean timedOut = outermost && watchdog.finished(context);
-            outermost = false;
-            if (timedOut || e.isInterrupted() || e.isCancelled()) {
-                errors.pageError(source, "RuntimeError: " + source + " ran longer than " + watchdog.limit().toSeconds()
-                        + " s and was stopped. Raise the limit with --script-timeout, or move long work into a worker.");
-            } else {
-                errors.pageError(source, "PyDesk internal error while running " + source + ": " + e.getMessage());
-            }
+            // the page load this interpreter belongs to is over (reloaded, left): nobody is left to tell
+            if (e.isHostException() && e.asHostException() instanceof PageGoneException) return null;
+            if (!closed) failed(source, e);
+            return null;
+        } catch (PageGoneException gone) {
+            return null;
+        } catch (IllegalStateException e) {
+            // The watchdog cancelled and closed the context under this run: reported by the frame that saw it.
+            if (!closed && watchdog.stopOf(context) == null) errors.pageError(source, StopMessages.hostFailure(source, e.getMessage()));
+            if (watchdog.stopOf(context) == Watchdog.Stop.CANCELLED) contextGone();
             return null;
         } finally {
             depth--;
-            if (outermost) watchdog.finished(context);
+            if (outermost) {
+                watchdog.finished(context);
+                routing.endLines();
+            }
+            PageSocketGuard.leave(sockets);
         }
+    }
+
+    /** Python did not end the ordinary way (the runner reports Python's own exceptions as tracebacks). */
+    private void failed(String source, PolyglotException e) {
+        Watchdog.Stop stop = watchdog.stopOf(context);
+        if (stop != null || e.isInterrupted() || e.isCancelled()) {
+            if (e.isCancelled()) stop = Watchdog.Stop.CANCELLED;
+            if (watchdog.claimReport(context)) {
+                errors.pageError(source, StopMessages.stopped(source, watchdog.limit(), stop, type));
+            }
+            if (stop == Watchdog.Stop.CANCELLED) contextGone();
+        } else if (e.isExit()) {
+            errors.pageError(source, StopMessages.exited(source, type));
+            contextGone();
+        } else {
+            errors.pageError(source, StopMessages.hostFailure(source, e.getMessage()));
+        }
+    }
+
+    /** The context is gone (cancelled, exited): the interpreter refuses further work, and lets go of the page. */
+    private void contextGone() {
+        if (closed) return;
+        closed = true;
+        services.close();
+        awaiting.forEach(ScriptOutcome::abandon);
+        fileSystem.discard();
     }
 
     @Override
@@ -333,7 +375,11 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         closed = true;
         services.close();
         awaiting.forEach(ScriptOutcome::abandon);
-        context.close(true);
+        try {
+            context.close(true);
+        } catch (IllegalStateException alreadyClosed) {
+            // the watchdog cancelled it, or Python exited it
+        }
         fileSystem.discard(); // the scratch folder dies with the interpreter
     }
 }

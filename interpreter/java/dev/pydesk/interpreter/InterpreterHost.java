@@ -20,6 +20,7 @@ public final class InterpreterHost {
     private volatile PackageAccess packages;
     private volatile String siteRoot = "";
     private volatile PageResources configBase;
+    private volatile ConsoleRouting routing;
 
     /** What the event loop and the runner need of the interpreter. */
     interface LoopServices {
@@ -164,6 +165,17 @@ public final class InterpreterHost {
 
     void packages(PackageAccess access) {
         this.packages = access;
+    }
+
+    void routing(ConsoleRouting routing) {
+        this.routing = routing;
+    }
+
+    /** {@code sys.stdout} / {@code sys.stderr} of page Python (see {@link ConsoleRouting#write}). */
+    @Export
+    public void write(boolean error, String text) {
+        ConsoleRouting target = routing;
+        if (target != null) target.write(error, text);
     }
 
     /** Installs packages for {@code py_import}. */

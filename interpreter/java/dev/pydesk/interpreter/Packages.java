@@ -16,11 +16,18 @@ import java.util.concurrent.CompletableFuture;
  * Gets an interpreter's config {@code files} and {@code packages} ready before its first script runs: files are
  * copied into its scratch folder and wheels installed into the per-user cache, off every interpreter's thread, at
  * the same time; then the installed folders go on {@code sys.path} on the interpreter's own thread. What cannot be
- * had is reported (console and banner) with the package and the reason; the scripts run all the same (their
- * {@code import} then fails with Python's own error), so no script waits forever.
+ * had is reported (console and banner) with the package and the reason, and then, as in PyScript, none of the
+ * interpreter's scripts run: the future fails with {@link SetupFailed}.
  */
 final class Packages {
     private Packages() {}
+
+    /** Some of the config's packages or files could not be had (each was reported with its reason). */
+    static final class SetupFailed extends RuntimeException {
+        SetupFailed() {
+            super("its config's packages or files could not be had (see the errors above)", null, false, false);
+        }
+    }
 
     /**
      * Call once the interpreter is bound, on any thread; completes (on the interpreter's thread) when its scripts
@@ -32,6 +39,7 @@ final class Packages {
         if (requirements.isEmpty() && files == null) return CompletableFuture.completedFuture(interpreter);
         String source = interpreter.source();
         ScopedFileSystem fileSystem = interpreter.fileSystem();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         Timing.mark(source + ": files and packages");
         CompletableFuture<Void> copied = files == null ? CompletableFuture.completedFuture(null)
                 : PackageInstaller.<Void>offThread(() -> {
@@ -39,6 +47,7 @@ final class Packages {
                             inPageFolder(fileSystem, destination)));
                     return null;
                 }).exceptionally(failure -> {
+                    failed.set(true);
                     page.errors().pageError(source, Failures.rootMessage(failure));
                     return null;
                 });
@@ -46,6 +55,7 @@ final class Packages {
         List<CompletableFuture<List<WheelCache.Installed>>> installs = new ArrayList<>();
         for (String requirement : requirements) {
             installs.add(installer.install(requirement).exceptionally(failure -> {
+                failed.set(true);
                 page.errors().pageError(source, "packages: " + Failures.rootMessage(failure));
                 return null;
             }));
@@ -61,6 +71,10 @@ final class Packages {
                     fileSystem.allowReading(installed.folder());
                     if (!folders.contains(installed.folder().toString())) folders.add(installed.folder().toString());
                 }
+            }
+            if (failed.get()) {
+                ready.completeExceptionally(new SetupFailed());
+                return;
             }
             interpreter.execute(() -> {
                 // also after files only: an import may have listed the working folder before they were copied in

@@ -2,6 +2,7 @@ package dev.pydesk.interpreter;
 
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.FxWatchdog;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.page.PageServer;
@@ -30,6 +31,9 @@ public final class PageLoader implements AutoCloseable {
     private final ConsoleBus console;
     private final dev.pydesk.bridge.NetworkBus network;
     private final Watchdog watchdog;
+    private final FxWatchdog jsWatchdog;
+    private final java.util.concurrent.atomic.AtomicInteger userWaits = new java.util.concurrent.atomic.AtomicInteger();
+    private final CopyOnWriteArrayList<Consumer<String>> stallListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<PageSession>> sessionListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> statusListeners = new CopyOnWriteArrayList<>();
     private PageServer server;
@@ -47,7 +51,13 @@ public final class PageLoader implements AutoCloseable {
         this.console = console;
         this.network = new dev.pydesk.bridge.NetworkBus();
         this.watchdog = new Watchdog(scriptTimeout);
+        this.jsWatchdog = new FxWatchdog(scriptTimeout, () -> userWaits.get() > 0, this::stalled);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> onState(state));
+        // A new document replaced the session's (navigation, reload): its handles are stale from now on, so the old
+        // session ends here, not when the new page is ready (its queued work would meet stale handles meanwhile).
+        engine.documentProperty().addListener((obs, old, document) -> {
+            if (session != null && !session.realm().alive()) endSession();
+        });
     }
 
     /** The page's network log: resources served, fetches, WebSockets (the inspector's Network tab). */
@@ -58,6 +68,49 @@ public final class PageLoader implements AutoCloseable {
     /** Called with each new session, once its scripts start (tests, headless mode, the inspector). */
     public void onSession(Consumer<PageSession> listener) {
         sessionListeners.add(listener);
+    }
+
+    /**
+     * Called (on a watchdog thread, the FX thread being stuck) when the page's JavaScript has not returned for
+     * longer than the script timeout, with the message that says so. WebKit cannot interrupt JavaScript: the
+     * listener must end the page (headless mode exits, the window restarts PyDesk).
+     */
+    public void onStall(Consumer<String> listener) {
+        stallListeners.add(listener);
+    }
+
+    /** The page's JavaScript watchdog: how long the FX thread has not answered, whether it is in JavaScript. */
+    public FxWatchdog javaScriptWatchdog() {
+        return jsWatchdog;
+    }
+
+    /**
+     * Runs a wait for the user (a dialog, a prompt on standard input) that holds the FX thread: neither watchdog
+     * counts its time.
+     */
+    public <T> T whileWaitingForUser(java.util.function.Supplier<T> wait) {
+        userWaits.incrementAndGet();
+        watchdog.pause();
+        try {
+            return wait.get();
+        } finally {
+            watchdog.resume();
+            userWaits.decrementAndGet();
+        }
+    }
+
+    private void stalled(FxWatchdog.Stall stall) {
+        String name = page == null ? "the page" : page.getFileName().toString();
+        String python = watchdog.runningSource();
+        String message = name + " stopped responding: its JavaScript has run for more than "
+                + jsWatchdog.limit().toSeconds() + " s without returning (an endless loop in a <script>, a timer or"
+                + " an event handler?)" + (stall.calledFromPython() && python != null
+                ? "; " + python + " called it" : stall.calledFromPython() ? "; page Python called it" : "")
+                + ". WebKit cannot interrupt JavaScript, so PyDesk ends the page.";
+        if (stallListeners.isEmpty()) {
+            console.publish(ConsoleEvent.Level.ERROR, "js", message);
+        }
+        stallListeners.forEach(listener -> listener.accept(message));
     }
 
     /** Human-readable progress: "loading...", "starting Python (py)...", "done". */
@@ -215,7 +268,8 @@ public final class PageLoader implements AutoCloseable {
         // scripts are named relative to the site root in tracebacks (app/index.html#py-0), as modules are
         String shown = site.folder().relativize(page).toString().replace('\\', '/');
         session = new PageSession(realm, runtime, console, network, watchdog, folder, shown,
-                new PageResources(location, server, site, folder), this::status);
+                new PageResources(location, server, site, folder), this::status,
+                site.listeningSockets());
         PageSession started = session;
         sessionListeners.forEach(listener -> listener.accept(started));
         started.start();
@@ -237,6 +291,7 @@ public final class PageLoader implements AutoCloseable {
         closed = true;
         endSession();
         watchdog.close();
+        jsWatchdog.close();
         if (server != null) server.close();
     }
 }

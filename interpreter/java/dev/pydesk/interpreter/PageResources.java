@@ -113,6 +113,10 @@ final class PageResources {
         }
         Optional<Path> file = server.fileOf(uri);
         if (file.isPresent()) {
+            if (Files.isDirectory(file.get())) {
+                throw new IOException("(PY0404): Fetching from URL " + reference + " failed: it is a folder, not a"
+                        + " file. Are your filename and path correct?");
+            }
             try {
                 return Files.readAllBytes(file.get());
             } catch (NoSuchFileException e) {
@@ -140,6 +144,14 @@ final class PageResources {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + reference, e);
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IOException("(PY0000): Fetching from URL " + reference + " failed: the server did not answer"
+                    + " within 30 s.", e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("(PY")) throw e;
+            throw new IOException("(PY0000): Fetching from URL " + reference + " failed: " + uri.getHost()
+                    + " cannot be reached (" + (e instanceof java.net.ConnectException ? "connection refused"
+                    : "network error") + "). Is the server running, and are you online?", e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.PageGoneException;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.ConfigElement;
 import dev.pydesk.interpreter.config.ConfigException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import netscape.javascript.JSException;
 import netscape.javascript.JSObject;
 
 /**
@@ -41,7 +43,6 @@ public final class PageSession implements AutoCloseable {
     private final Map<String, AtomicInteger> ids = new HashMap<>();
     private final CompletableFuture<Void> scriptsDone = new CompletableFuture<>();
     private final AtomicInteger errorCount = new AtomicInteger();
-    private final Runnable unsubscribe;
     private final PageEnvironment environment;
     private final Consumer<String> status;
     private final PageWorkers workers;
@@ -58,16 +59,13 @@ public final class PageSession implements AutoCloseable {
 
     PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
                 Watchdog watchdog, Path pageFolder,
-                String pageName, PageResources resources, Consumer<String> status) {
+                String pageName, PageResources resources, Consumer<String> status, boolean listeningSockets) {
         this.realm = realm;
         this.runtime = runtime;
         this.console = console;
         this.pageName = pageName;
         this.resources = resources;
         this.status = status;
-        this.unsubscribe = console.subscribe(event -> {
-            if (event.source().equals("js-uncaught")) errorCount.incrementAndGet();
-        });
         for (String type : TYPES) ids.put(type, new AtomicInteger());
         this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog,
                 new ErrorSink() {
@@ -80,7 +78,7 @@ public final class PageSession implements AutoCloseable {
                     public void stderrLine(String source, String line) {
                         banner(line);
                     }
-                });
+                }, listeningSockets);
         this.workers = new PageWorkers(runtime, environment);
         this.hooks = new ScriptHooks(realm, console);
     }
@@ -108,9 +106,12 @@ public final class PageSession implements AutoCloseable {
         return scriptsDone.isDone() && workers.allEnded();
     }
 
-    /** Uncaught Python and JavaScript errors, config and loading errors seen so far. */
+    /**
+     * Uncaught Python and JavaScript errors (also those thrown before the session started, and in JavaScript
+     * timers), config and loading errors seen so far.
+     */
     public int errorCount() {
-        return errorCount.get();
+        return errorCount.get() + realm.uncaughtErrors();
     }
 
     /** The page's main-thread interpreter of a type, once it exists (REPL, tests). */
@@ -246,7 +247,7 @@ public final class PageSession implements AutoCloseable {
             try {
                 config = ConfigResolver.resolveSingle(tag.config(), resources::read);
             } catch (ConfigException e) {
-                pageError(label, e.getMessage());
+                pageError(label, e.getMessage() + "\n" + label + " does not start: fix its config and reload the page.");
                 failedScripts.incrementAndGet();
                 allDone = false;
                 return;
@@ -350,8 +351,11 @@ public final class PageSession implements AutoCloseable {
         try {
             configs.put(type, ConfigResolver.resolveMain(type, elements, attributes, resources::read));
         } catch (ConfigException e) {
-            configErrors.put(type, e.getMessage());
-            pageError(type, e.getMessage());
+            // PyScript's message, then what it means and what to do
+            String message = e.getMessage() + "\nNone of this page's " + type + " scripts run: fix the " + type
+                    + " config and reload the page.";
+            configErrors.put(type, message);
+            pageError(type, message);
         }
     }
 
@@ -360,6 +364,11 @@ public final class PageSession implements AutoCloseable {
             status.accept("starting Python (" + key + ")...");
             PageConfig config = configs.getOrDefault(key, PageConfig.empty());
             return runtime.take().thenApplyAsync(prepared -> {
+                if (closed || realm.over()) {
+                    // reloaded or left while the context was being made: it was never bound, the next page takes it
+                    runtime.giveBack(prepared);
+                    throw new java.util.concurrent.CancellationException("the page was left before " + key + " started");
+                }
                 Interpreter interpreter = Interpreter.bind(prepared, key, config, environment, workers);
                 interpreter.wireEventAttributes(realm);
                 return interpreter;
@@ -372,7 +381,7 @@ public final class PageSession implements AutoCloseable {
     private CompletableFuture<Interpreter> loadJsModules(Interpreter interpreter, PageConfig config) {
         if (config.get("js_modules").isEmpty()) return CompletableFuture.completedFuture(interpreter);
         CompletableFuture<Interpreter> loaded = new CompletableFuture<>();
-        FxThread.later(() -> interpreter.loadJsModules().whenComplete((ok, error) -> loaded.complete(interpreter)));
+        later(() -> interpreter.loadJsModules().whenComplete((ok, error) -> loaded.complete(interpreter)));
         return loaded;
     }
 
@@ -384,32 +393,65 @@ public final class PageSession implements AutoCloseable {
         }
         ScriptTag tag = scripts.get(next++);
         if (tag.worker()) { // started with the page (startWorker)
-            FxThread.later(this::runNext);
+            later(this::runNext);
             return;
         }
         if (configErrors.containsKey(tag.type())) {
             allDone = false; // PyScript does not run any script of a type whose config is broken
             failedScripts.incrementAndGet();
-            FxThread.later(this::runNext);
+            later(this::runNext);
             return;
         }
         CompletableFuture<String> source = loadSource(tag);
         interpreterFor(tag.type()).thenCombine(source, Prepared::new).whenComplete((prepared, failure) ->
-                FxThread.later(() -> {
-                    if (closed) return;
-                    if (failure != null) {
-                        pageError(tag.type(), "PyDesk could not start the " + tag.type() + " interpreter: "
-                                + Failures.rootMessage(failure));
+                later(() -> {
+                    if (failure != null && Failures.root(failure) instanceof Packages.SetupFailed setup) {
+                        // PyScript runs none of an interpreter's scripts when its config cannot be honoured
+                        String message = "None of this page's " + tag.type() + " scripts run: " + setup.getMessage()
+                                + ". Fix the config and reload the page.";
+                        configErrors.put(tag.type(), message);
+                        pageError(tag.type(), message);
                         allDone = false;
                         failedScripts.incrementAndGet();
-                        FxThread.later(this::runNext);
+                        later(this::runNext);
+                    } else if (failure != null) {
+                        pageError(tag.type(), "PyDesk could not start the " + tag.type() + " interpreter: "
+                                + StopMessages.withoutJavaNames(Failures.rootMessage(failure)));
+                        allDone = false;
+                        failedScripts.incrementAndGet();
+                        later(this::runNext);
                     } else {
                         executeSafely(tag, prepared.interpreter(), prepared.code()).whenComplete((ok, error) -> {
                             if (!Boolean.TRUE.equals(ok)) failedScripts.incrementAndGet();
-                            FxThread.later(this::runNext);
+                            later(this::runNext);
                         });
                     }
                 }));
+    }
+
+    /**
+     * Runs session work on the FX thread unless the session has ended. A page load that ended under the session
+     * (the window navigated or reloaded before PyDesk closed it) stops it quietly: its handles are stale, and there
+     * is no page left to report to.
+     */
+    private void later(Runnable work) {
+        FxThread.later(() -> {
+            if (closed) return;
+            try {
+                work.run();
+            } catch (PageGoneException gone) {
+                pageLeft();
+            } catch (JSException e) {
+                if (!PageGoneException.isStaleHandle(e)) throw e;
+                pageLeft();
+            }
+        });
+    }
+
+    /** The document went away before the session was closed: nothing more of it runs. */
+    private void pageLeft() {
+        closed = true;
+        scriptsDone.complete(null);
     }
 
     private record Prepared(Interpreter interpreter, String code) {}
@@ -430,14 +472,25 @@ public final class PageSession implements AutoCloseable {
     private CompletableFuture<Boolean> executeSafely(ScriptTag tag, Interpreter interpreter, String code) {
         try {
             return execute(tag, interpreter, code);
+        } catch (PageGoneException gone) {
+            throw gone;
+        } catch (JSException e) {
+            if (PageGoneException.isStaleHandle(e) || !realm.alive()) throw e; // later(): the page load is over
+            return failedToRun(tag, e);
         } catch (RuntimeException e) {
-            allDone = false;
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
-            console.publish(ConsoleEvent.Level.DEBUG, "pydesk", trace.toString());
-            pageError(tag.type(), "PyDesk could not run " + tag.describe() + ": " + e);
-            return CompletableFuture.completedFuture(false);
+            return failedToRun(tag, e);
         }
+    }
+
+    /** A failure of PyDesk itself: the stack trace goes to the console at debug level, the page gets a sentence. */
+    private CompletableFuture<Boolean> failedToRun(ScriptTag tag, RuntimeException e) {
+        allDone = false;
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        console.publish(ConsoleEvent.Level.DEBUG, "pydesk", trace.toString());
+        pageError(tag.type(), "PyDesk could not run " + tag.describe() + " (an error of PyDesk itself, not of the"
+                + " page: the inspector's console has the details at debug level). The page's other scripts go on.");
+        return CompletableFuture.completedFuture(false);
     }
 
     /** Runs one script; completes when it (and, with top-level await, its task) has finished. */
@@ -490,8 +543,11 @@ public final class PageSession implements AutoCloseable {
             return onFx;
         }).whenComplete((ok, error) -> FxThread.later(() -> {
             Timing.mark(scriptId + ": done");
-            if (!closed) realm.dispatch(element, tag.type() + ":done", null);
-            finished.complete(Boolean.TRUE.equals(ok));
+            try {
+                if (!closed) realm.dispatch(element, tag.type() + ":done", null);
+            } finally {
+                finished.complete(Boolean.TRUE.equals(ok)); // the next script runs, whatever happened to this one
+            }
         }));
         return finished;
     }
@@ -513,10 +569,10 @@ public final class PageSession implements AutoCloseable {
     public int pendingWork() {
         int pending = 0;
         for (CompletableFuture<Interpreter> interpreter : interpreters.values()) {
-            Interpreter ready = interpreter.getNow(null);
+            Interpreter ready = interpreter.isCompletedExceptionally() ? null : interpreter.getNow(null);
             if (ready != null) pending += ready.pendingWork();
         }
-        return pending + workers.pendingWork();
+        return pending + workers.pendingWork() + (closed ? 0 : realm.pendingTimers());
     }
 
     private JSObject outputElement(ScriptTag tag) {
@@ -551,7 +607,8 @@ public final class PageSession implements AutoCloseable {
     private void finish() {
         mainFinished = true;
         maybeAllDone();
-        status.accept(errorCount.get() == 0 ? "done" : "done, " + errorCount.get() + " error(s)");
+        int errors = errorCount();
+        status.accept(errors == 0 ? "done" : "done, " + errors + " error(s)");
         scriptsDone.complete(null);
         // Once the page is idle (its workers too: a worker binding its context while the spare builds beside it
         // gets half the CPU of a 2-core machine), get the next interpreter ready for a reload or the next page. A
@@ -569,6 +626,13 @@ public final class PageSession implements AutoCloseable {
 
     /** Reports a page error: the console stream and PyScript's red banner at the end of the body. */
     void pageError(String source, String message) {
+        if (closed || realm.over()) {
+            // An error of a page load that is over (a timer or a start-up of the old page, just after a reload or a
+            // navigation): it is not the shown page's, and its banner has nowhere to go.
+            console.publish(ConsoleEvent.Level.DEBUG, "pydesk", "after " + pageName + " was left or reloaded, "
+                    + source + ": " + message);
+            return;
+        }
         errorCount.incrementAndGet();
         console.publish(ConsoleEvent.Level.ERROR, source, message);
         banner(message);
@@ -577,7 +641,7 @@ public final class PageSession implements AutoCloseable {
     /** PyScript's red banner at the end of the body (also for what main-thread Python writes to stderr). */
     private void banner(String message) {
         FxThread.later(() -> {
-            if (closed) return;
+            if (closed || !realm.alive()) return; // the page is gone: its console line is all there is
             try {
                 JSObject document = (JSObject) realm.window().getMember("document");
                 JSObject banner = (JSObject) document.call("createElement", "div");
@@ -589,7 +653,10 @@ public final class PageSession implements AutoCloseable {
                         + " padding: 8px; margin-top: 8px;");
                 Object body = document.getMember("body");
                 ((JSObject) (body instanceof JSObject ? body : document.getMember("documentElement"))).call("append", banner);
+            } catch (PageGoneException gone) {
+                // the page was left while the banner was being made
             } catch (RuntimeException e) {
+                if (e instanceof JSException js && PageGoneException.isStaleHandle(js)) return;
                 console.publish(ConsoleEvent.Level.ERROR, "pydesk", "could not show the error banner: " + e.getMessage());
             }
         });
@@ -600,7 +667,6 @@ public final class PageSession implements AutoCloseable {
     public void close() {
         closed = true;
         hooks.close();
-        unsubscribe.run();
         workers.close();
         realm.close();
         for (CompletableFuture<Interpreter> interpreter : interpreters.values()) {

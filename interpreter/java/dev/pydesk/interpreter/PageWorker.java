@@ -169,6 +169,12 @@ public final class PageWorker {
         }).whenComplete((ok, error) -> thread.execute(() -> {
             if (Boolean.TRUE.equals(ok)) lifecycle.afterRun();
             lifecycle.done();
+            if (error != null && Failures.root(error) instanceof Packages.SetupFailed) {
+                // as on the main thread (PyScript): the script of a worker whose config cannot be honoured never runs
+                fail("its config's packages or files could not be had, so its script did not run (see the errors"
+                        + " above): fix the config and reload the page");
+                return;
+            }
             if (!Boolean.TRUE.equals(ok)) {
                 fail("its script failed (see the error above)");
                 return;

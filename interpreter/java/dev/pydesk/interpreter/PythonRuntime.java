@@ -78,6 +78,20 @@ public final class PythonRuntime implements AutoCloseable {
         return taken;
     }
 
+    /**
+     * A context taken but never bound to a page (the page was left while it was made) becomes the spare again, or is
+     * closed when there is one.
+     */
+    void giveBack(PreparedContext unused) {
+        synchronized (this) {
+            if (spare == null && !closed) {
+                spare = CompletableFuture.completedFuture(unused);
+                return;
+            }
+        }
+        unused.context().close(true);
+    }
+
     private CompletableFuture<PreparedContext> prepare() {
         return engine.thenApplyAsync(this::build, builder);
     }
@@ -103,8 +117,10 @@ public final class PythonRuntime implements AutoCloseable {
                         // ScopedFileSystem: the page's folder read-only with a scratch folder over it for writes, the
                         // installed packages and GraalPy's language home read-only, nothing else
                         .fileSystem(fileSystem)
-                        // Python's own networking (socket, http.client, urllib): the same reach as fetch
-                        .allowHostSocketAccess(true)
+                        // Python's own networking (socket, http.client, urllib): outgoing connections, as fetch;
+                        // listening and UDP only with the page folder's opt-in (PageSocketGuard, which must be the
+                        // JVM's SelectorProvider: without it, no sockets at all)
+                        .allowHostSocketAccess(PageSocketGuard.installed())
                         .build())
                 .out(routing.stdout())
                 .err(routing.stderr())

@@ -38,7 +38,9 @@ final class ScriptHooks {
     CompletableFuture<Void> call(String where, String name, String type, JSObject ref) {
         int ticket;
         try {
-            ticket = realm.pyscriptHook(where, name, type, ref);
+            ticket = closed ? 0 : realm.pyscriptHook(where, name, type, ref);
+        } catch (dev.pydesk.bridge.PageGoneException gone) {
+            ticket = 0; // the page load is over (left, reloaded): nobody is left to run its hooks for
         } catch (RuntimeException e) {
             console.publish(ConsoleEvent.Level.ERROR, "pydesk", "hooks." + where + "." + name + " failed: " + e.getMessage());
             ticket = 0;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.TestHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import java.util.stream.Stream;
 import netscape.javascript.JSObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -430,29 +430,84 @@ class SecurityTest {
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
-    @Disabled("SECURITY HOLE (PythonRuntime, since main's fe16d25 'Python's own networking': "
-            + "IOAccess.allowHostSocketAccess(true) is all or nothing): page Python can listen on any interface, "
-            + "which no web page can, and talk raw TCP/UDP to any local service. Enable once sockets are narrowed.")
+    /**
+     * Page Python connects out like a web page (http.client, urllib, a TCP client) but neither listens nor uses UDP:
+     * each attempt is a PermissionError that says why and how a page folder opts in. Raw sockets do not exist.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
-    void pagePythonCannotListenOnTheNetwork(String type) throws Exception {
+    void pagePythonCannotListenOnTheNetworkOrUseUdp(String type) throws Exception {
+        try (TestHttpServer http = TestHttpServer.launch()) {
+            page.open(folder, "p.html", """
+                    <html><body><pre id="outcomes"></pre>
+                    <script type="%s">
+                    import js, json, socket, urllib.request, http.client
+                    outcomes = {}
+                    def attempt(name, action):
+                        try:
+                            outcomes[name] = "ALLOWED: " + str(action())
+                        except BaseException as error:
+                            outcomes[name] = type(error).__name__ + ": " + str(error)
+                    def listen(host):
+                        server = socket.socket()
+                        server.bind((host, 0))
+                        server.listen()
+                        return server.getsockname()[1]
+                    attempt("listen any", lambda: listen("0.0.0.0"))
+                    attempt("listen local", lambda: listen("127.0.0.1"))
+                    attempt("create_server", lambda: socket.create_server(("127.0.0.1", 0)))
+                    attempt("udp", lambda: socket.socket(socket.AF_INET, socket.SOCK_DGRAM))
+                    attempt("raw", lambda: socket.socket(socket.AF_INET, 3))  # SOCK_RAW: GraalPy does not even name it
+                    attempt("urllib", lambda: urllib.request.urlopen("%s").read().decode())
+                    def with_http_client():
+                        connection = http.client.HTTPConnection("127.0.0.1", %d)
+                        connection.request("GET", "/text")
+                        return connection.getresponse().read().decode()
+                    attempt("http.client", with_http_client)
+                    js.document.getElementById("outcomes").textContent = json.dumps(outcomes)
+                    </script>
+                    </body></html>""".formatted(type, http.url("/json"), java.net.URI.create(http.url("/")).getPort()));
+            Map<String, String> outcomes = JSON.readValue(page.text("#outcomes"), new TypeReference<>() {});
+            for (String refused : List.of("listen any", "listen local", "create_server")) {
+                assertEquals("PermissionError: [Errno 13] PyDesk pages cannot listen for network connections: like a"
+                        + " web page, page Python may connect out (http.client, urllib, fetch, WebSocket), not accept"
+                        + " connections. To let this page do it, put these two lines in pydesk.toml next to the page:"
+                        + " [sockets] and listen = true.", outcomes.get(refused), refused);
+            }
+            assertTrue(outcomes.get("udp").startsWith("PermissionError: [Errno 13] PyDesk pages cannot use UDP sockets"),
+                    outcomes.get("udp"));
+            assertTrue(outcomes.get("raw").startsWith("OSError"), outcomes.get("raw"));
+            assertEquals("ALLOWED: {\"answer\": 42, \"list\": [1, \"two\"]}", outcomes.get("urllib"));
+            assertEquals("ALLOWED: h\u00e9llo", outcomes.get("http.client"));
+            assertEquals(List.of(), page.errors(), page.consoleText());
+            assertTrue(outcomes.values().stream().noneMatch(text -> text.matches("(?s).*\\b(java|sun|com)\\.[a-z]+\\..*")),
+                    "a Java name reached the page: " + outcomes);
+        }
+    }
+
+    /** {@code [sockets] listen = true} in the folder's pydesk.toml lets its pages listen (and use UDP). */
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void aPageFolderCanOptInToListening(String type) throws Exception {
+        Files.writeString(folder.resolve("pydesk.toml"), "[sockets]\nlisten = true\n");
         page.open(folder, "p.html", """
                 <html><body><pre id="outcome"></pre>
                 <script type="%s">
                 import js, socket
-                try:
-                    server = socket.socket()
-                    server.bind(("0.0.0.0", 0))
-                    server.listen()
-                    outcome = "ALLOWED: listening on port %%d" %% server.getsockname()[1]
-                except BaseException as error:
-                    outcome = type(error).__name__ + ": " + str(error)
-                js.document.getElementById("outcome").textContent = outcome
+                server = socket.create_server(("127.0.0.1", 0))
+                port = server.getsockname()[1]
+                client = socket.create_connection(("127.0.0.1", port))
+                accepted, _ = server.accept()
+                client.sendall(b"over the loopback")
+                received = accepted.recv(100).decode()
+                udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                udp.bind(("127.0.0.1", 0))
+                for s in (client, accepted, server, udp):
+                    s.close()
+                js.document.getElementById("outcome").textContent = received
                 </script>
                 </body></html>""".formatted(type));
-        String outcome = page.text("#outcome");
-        assertFalse(outcome == null || outcome.isEmpty(), page.consoleText());
-        assertFalse(outcome.startsWith("ALLOWED"), outcome);
+        assertEquals("over the loopback", page.text("#outcome"), page.consoleText());
     }
 
     // ------------------------------------------------------------------------------------------ page JavaScript

@@ -2,6 +2,7 @@ package dev.pydesk.interpreter.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -34,10 +35,12 @@ final class ConfigSource {
     /** PyScript's {@code /\.(\w+)(?:\?\S*)?$/}: a file extension, optionally followed by a query. */
     private static final Pattern FILE = Pattern.compile("\\.(\\w+)(?:\\?[^" + JS_SPACE + "]*)?\\z");
 
-    private static final ObjectReader JSON = JsonMapper.builder().build()
+    private static final ObjectReader JSON = JsonMapper.builder(ConfigLimits.json()).build()
             .readerFor(JsonNode.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Jackson adds where a limit comes from in its own Java terms: "(1000, from `StreamReadConstraints...`)". */
+    private static final Pattern JAVA_DETAIL = Pattern.compile(",? from `[^`]*`|\\s*\\(from `[^`]*`\\)");
+    private static final TomlMapper TOML = new TomlMapper(ConfigLimits.toml());
 
     private ConfigSource() {}
 
@@ -113,17 +116,32 @@ final class ConfigSource {
 
     private static Object parse(ObjectReader parser, String format, String text, String url)
             throws ConfigException {
+        String where = url == null ? "" : " @ " + url;
+        String tooLong = ConfigLimits.tooLong(text);
+        if (tooLong != null) throw new ConfigException(ConfigException.BAD_CONFIG, "Invalid " + format + where + "\n" + tooLong);
         try {
-            return plain(parser.readValue(text));
+            return plain(parser.readValue(text), new int[] {0});
+        } catch (StreamConstraintsException e) {
+            throw new ConfigException(ConfigException.BAD_CONFIG,
+                    "Invalid " + format + where + "\n" + ConfigLimits.describe(e), e);
         } catch (JsonProcessingException e) {
-            String where = url == null ? "" : " @ " + url;
             throw new ConfigException(ConfigException.BAD_CONFIG,
                     "Invalid " + format + where + "\n" + describe(e), e);
+        } catch (TooManyValues e) {
+            throw new ConfigException(ConfigException.BAD_CONFIG,
+                    "Invalid " + format + where + "\n" + ConfigLimits.tooManyValues());
+        }
+    }
+
+    /** Thrown while a parsed config is counted: more values than {@link ConfigLimits#MAX_VALUES}. */
+    private static final class TooManyValues extends RuntimeException {
+        TooManyValues() {
+            super(null, null, false, false);
         }
     }
 
     private static String describe(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
+        String message = JAVA_DETAIL.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
         JsonLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
             message += " (line " + at.getLineNr() + (at.getColumnNr() > 0 ? ", column " + at.getColumnNr() : "") + ")";
@@ -131,17 +149,18 @@ final class ConfigSource {
         return message;
     }
 
-    /** A Jackson tree as plain maps, lists, strings, numbers, booleans and nulls. */
-    private static Object plain(JsonNode node) {
+    /** A Jackson tree as plain maps, lists, strings, numbers, booleans and nulls; {@code count} counts values. */
+    private static Object plain(JsonNode node, int[] count) {
+        if (++count[0] > ConfigLimits.MAX_VALUES) throw new TooManyValues();
         if (node == null || node.isNull() || node.isMissingNode()) return null;
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+            node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue(), count)));
             return map;
         }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>(node.size());
-            node.forEach(item -> list.add(plain(item)));
+            node.forEach(item -> list.add(plain(item, count)));
             return list;
         }
         if (node.isNumber()) return number(node);

@@ -14,12 +14,23 @@ import java.util.Map;
  * repository would otherwise expose the whole repository. The page server and page Python's file system both take
  * their reach from this one value.
  *
+ * <p>
+ * The same {@code pydesk.toml} says whether the page's Python may listen for connections and use UDP
+ * ({@code [sockets]} / {@code listen = true}; off by default): a widening of the page's reach, like {@code root}.
+ *
  * @param folder the root (absolute, normalised, symlinks resolved)
  * @param origin where it came from: {@code --root}, {@code pydesk.toml} or {@code the page's folder}
+ * @param listeningSockets whether page Python may listen and use UDP ({@code [sockets] listen = true})
  */
-public record SiteRoot(Path folder, String origin) {
+public record SiteRoot(Path folder, String origin, boolean listeningSockets) {
     /** The app settings file next to a page. */
     public static final String SETTINGS = "pydesk.toml";
+    /** A settings file of more than this is not one. */
+    private static final long MAX_SETTINGS_BYTES = 64 * 1024;
+
+    public SiteRoot(Path folder, String origin) {
+        this(folder, origin, false);
+    }
 
     /**
      * The site root of {@code page}: {@code requested} (a {@code --root}) when it holds the page, else the page's
@@ -30,22 +41,22 @@ public record SiteRoot(Path folder, String origin) {
         Path file = page.toAbsolutePath().normalize();
         Path folder = file.getParent().toRealPath();
         Path real = folder.resolve(file.getFileName());
+        Path settings = folder.resolve(SETTINGS);
+        Map<?, ?> values = Files.isRegularFile(settings) ? settings(settings) : Map.of();
+        boolean listen = listenSetting(values, settings);
         if (requested != null) {
             Path root = existingFolder(requested, "--root " + requested);
-            if (real.startsWith(root)) return new SiteRoot(root, "--root");
+            if (real.startsWith(root)) return new SiteRoot(root, "--root", listen);
         }
-        Path settings = folder.resolve(SETTINGS);
-        if (Files.isRegularFile(settings)) {
-            String given = rootSetting(settings);
-            if (given != null) {
-                Path root = existingFolder(folder.resolve(given), "root = \"" + given + "\" in " + settings);
-                if (!real.startsWith(root)) {
-                    throw new IOException("root = \"" + given + "\" in " + settings + " must be a folder that holds the page");
-                }
-                return new SiteRoot(root, SETTINGS);
+        String given = rootSetting(values, settings);
+        if (given != null) {
+            Path root = existingFolder(folder.resolve(given), "root = \"" + given + "\" in " + settings);
+            if (!real.startsWith(root)) {
+                throw new IOException("root = \"" + given + "\" in " + settings + " must be a folder that holds the page");
             }
+            return new SiteRoot(root, SETTINGS, listen);
         }
-        return new SiteRoot(folder, "the page's folder");
+        return new SiteRoot(folder, "the page's folder", listen);
     }
 
     /** True when this root came from {@code --root} (the command line's root holds the page). */
@@ -59,14 +70,32 @@ public record SiteRoot(Path folder, String origin) {
         return absolute.toRealPath();
     }
 
-    /** The {@code root} of a pydesk.toml, or null when it sets none. */
-    private static String rootSetting(Path settings) throws IOException {
-        Map<?, ?> values;
+    private static Map<?, ?> settings(Path settings) throws IOException {
+        if (Files.size(settings) > MAX_SETTINGS_BYTES) {
+            throw new IOException(settings + " is larger than " + MAX_SETTINGS_BYTES / 1024 + " KB: not a settings file");
+        }
         try {
-            values = new TomlMapper().readValue(settings.toFile(), Map.class);
+            return new TomlMapper().readValue(settings.toFile(), Map.class);
         } catch (IOException e) {
             throw new IOException(settings + " is not valid TOML: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code [sockets] listen} of a pydesk.toml: false when it is not set. */
+    private static boolean listenSetting(Map<?, ?> values, Path settings) throws IOException {
+        Object sockets = values.get("sockets");
+        if (sockets == null) return false;
+        Object listen = sockets instanceof Map<?, ?> table ? table.get("listen") : sockets;
+        if (listen == null) return false;
+        if (!(listen instanceof Boolean on)) {
+            throw new IOException("[sockets] in " + settings + " is a table whose listen is true or false, like"
+                    + " [sockets] / listen = true");
+        }
+        return on;
+    }
+
+    /** The {@code root} of a pydesk.toml, or null when it sets none. */
+    private static String rootSetting(Map<?, ?> values, Path settings) throws IOException {
         Object root = values.get("root");
         if (root == null) return null;
         if (!(root instanceof String text) || text.isBlank()) {

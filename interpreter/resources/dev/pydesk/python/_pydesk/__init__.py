@@ -21,10 +21,6 @@ def bind(interpreter_host, js_access, object_class, callback_class, working_fold
     js = js_access
     os.chdir(working_folder)
     sys.path.insert(0, os.getcwd())  # the page's folder is on sys.path, as /home/pyodide is in PyScript
-    # A line goes to the console when it is complete, as Pyodide's batched stdout does: handlers called from
-    # JavaScript need not flush (a flush costs more than a small handler).
-    for stream in (sys.stdout, sys.stderr):
-        stream.reconfigure(line_buffering=True)
     # Keep the GIL through calls into Java and JavaScript: they are short, and this interpreter has no other thread
     # (GraalPy otherwise releases and takes it again around every DOM access). For the interpreter's lifetime.
     import polyglot
@@ -34,10 +30,12 @@ def bind(interpreter_host, js_access, object_class, callback_class, working_fold
 
     side = install(js_access, object_class, callback_class)
     _install_loop_on_asyncio_import()
-    if interpreter_host.isWorker():
-        from _pydesk.workers import install_worker_input
+    from _pydesk import sandbox, streams
 
-        install_worker_input()
+    # sys.stdout/sys.stderr write to the host (a line goes to the console when it is complete, as Pyodide's batched
+    # stdout does), and input() is window.prompt on the main thread and in a worker alike
+    streams.install(interpreter_host)
+    sandbox.install()
     return side
 
 

@@ -164,19 +164,3 @@ class WorkerSync:
 
     def __repr__(self):
         return "<pyscript.sync>"
-
-
-def install_worker_input():
-    """`input()` in a worker asks with the page's `window.prompt`, as in PyScript: the worker waits, the page
-    doesn't. A dismissed prompt is an EOFError."""
-    import builtins
-
-    def worker_input(prompt=""):
-        from pyscript.context import window
-
-        answer = window.prompt(str(prompt))
-        if answer is None:
-            raise EOFError("input(): the prompt was dismissed")
-        return str(answer)
-
-    builtins.input = worker_input

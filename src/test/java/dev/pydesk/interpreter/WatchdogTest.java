@@ -127,6 +127,47 @@ class WatchdogTest {
         assertEquals(1, page.errors().size(), page.consoleText());
     }
 
+    /**
+     * Issue 14, point 3: the stop cannot be swallowed. A loop that catches BaseException, one whose finally goes
+     * on, one interrupted in the middle of print() and one nested in a JavaScript callback are each stopped once,
+     * with one error; the next script runs, and print() still works in it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
+    void aStopCannotBeSwallowedAndThePageLivesOn(String type) throws Exception {
+        page.open(dir, "swallow.html", """
+                <html><body><div id="next"></div>
+                <script type="%1$s">
+                import js
+                from pyscript.ffi import create_proxy
+                def busy(*args):
+                    for i in range(100000):
+                        pass
+                callback = create_proxy(busy)
+                while True:
+                    try:
+                        try:
+                            print("working", end="")
+                            js.Array.new(1, 2).forEach(callback)
+                        finally:
+                            continue
+                    except BaseException:
+                        pass
+                </script>
+                <script type="%1$s">
+                import js
+                print("the next script prints")
+                js.document.getElementById("next").textContent = "the next script ran"
+                </script>
+                </body></html>""".formatted(type));
+        String id = type + "-0";
+        assertEquals("the next script ran", page.text("#next"), page.consoleText());
+        assertRanTooLong(theOnlyError(id).text(), id);
+        assertEquals(1, page.count("div.py-error"), page.bannerText());
+        assertEquals(List.of("the next script prints"), page.consoleFrom(type + "-1"), page.consoleText());
+        assertFxThreadAlive();
+    }
+
     private static ConsoleEvent theOnlyError(String id) {
         List<ConsoleEvent> errors = page.errors();
         assertEquals(1, errors.size(), page.consoleText());

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which folder a page is served from: its own by default, --root, or pydesk.toml's root; never widened silently. */
+/**
+ * Which folder a page is served from: its own by default, --root, or pydesk.toml's root; never widened silently.
+ * The same file's {@code [sockets] listen}.
+ */
 class SiteRootTest {
     @TempDir
     Path dir;
@@ -57,6 +60,22 @@ class SiteRootTest {
         assertTrue(outside.getMessage().contains("must be a folder that holds the page"), outside.getMessage());
         Files.writeString(project.resolve("app/pydesk.toml"), "root = 3\n");
         assertThrows(IOException.class, () -> SiteRoot.of(page, null));
+    }
+
+    /** The same pydesk.toml opens listening sockets to the page's Python ({@code [sockets] listen = true}). */
+    @Test
+    void pydeskTomlSaysWhetherPagePythonMayListen() throws IOException {
+        assertFalse(SiteRoot.of(page, null).listeningSockets(), "off without a pydesk.toml");
+        Files.writeString(project.resolve("app/pydesk.toml"), "root = \"..\"\n[sockets]\nlisten = true\n");
+        SiteRoot site = SiteRoot.of(page, null);
+        assertEquals(project, site.folder());
+        assertTrue(site.listeningSockets());
+        assertTrue(SiteRoot.of(page, project).listeningSockets(), "with --root too");
+        Files.writeString(project.resolve("app/pydesk.toml"), "[sockets]\nlisten = false\n");
+        assertFalse(SiteRoot.of(page, null).listeningSockets());
+        Files.writeString(project.resolve("app/pydesk.toml"), "[sockets]\nlisten = \"yes\"\n");
+        IOException bad = assertThrows(IOException.class, () -> SiteRoot.of(page, null));
+        assertTrue(bad.getMessage().contains("listen is true or false"), bad.getMessage());
     }
 
     @Test

@@ -1,0 +1,121 @@
+package dev.pydesk.bridge;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Notices the FX thread stuck in the page's JavaScript ({@code while (true) {}} in a script, a timer, an event
+ * handler, or a function Python called). WebKit gives JavaFX no way to interrupt JavaScript: JavaScriptCore's own
+ * watchdog is built in, but it measures CPU time, and JavaFX's port of it reads a clock that always says 0, so it
+ * never fires (and polling it instead crashes WebKit's trap handling). So this watchdog cannot stop the script; it
+ * says so once, and its owner tears the page down (the window restarts PyDesk, headless mode ends the run).
+ * <p>
+ * It lives on a thread of its own: it posts a ping to the FX thread and, when a ping stays unanswered for longer
+ * than the limit, reads the FX thread's stack. Only a stack whose top is inside WebKit counts: Python has its own
+ * watchdog, and a prompt waiting for the user is not stuck.
+ */
+public final class FxWatchdog implements AutoCloseable {
+    /** What the FX thread was doing when it was found stuck. */
+    public record Stall(Duration stuckFor, boolean calledFromPython) {}
+
+    private final Duration limit;
+    private final BooleanSupplier waitingForUser;
+    private final Consumer<Stall> onStall;
+    private final Thread thread;
+    private volatile Thread fxThread;
+    private volatile long pingPostedAt;
+    private volatile boolean pingAnswered = true;
+    private volatile boolean reported;
+    private volatile boolean closed;
+
+    /**
+     * @param waitingForUser true while a dialog (or headless mode's standard input) has the FX thread: not a stall
+     * @param onStall        called once, on the watchdog's thread, when the FX thread is stuck in JavaScript
+     */
+    public FxWatchdog(Duration limit, BooleanSupplier waitingForUser, Consumer<Stall> onStall) {
+        this.limit = limit;
+        this.waitingForUser = waitingForUser;
+        this.onStall = onStall;
+        if (Platform.isFxApplicationThread()) fxThread = Thread.currentThread();
+        thread = new Thread(this::watch, "pydesk-js-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public Duration limit() {
+        return limit;
+    }
+
+    /** How long the FX thread has not answered (zero while it answers, or while it waits for the user). */
+    public Duration unanswered() {
+        if (pingAnswered || waitingForUser.getAsBoolean()) return Duration.ZERO;
+        return Duration.ofNanos(System.nanoTime() - pingPostedAt);
+    }
+
+    /** True when the FX thread is, right now, inside WebKit (running the page's JavaScript, as a rule). */
+    public boolean inJavaScript() {
+        Thread fx = fxThread;
+        return fx != null && inWebKit(fx.getStackTrace());
+    }
+
+    private void watch() {
+        long period = Math.max(20, Math.min(250, limit.toMillis() / 8));
+        while (!closed) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (pingAnswered) {
+                ping();
+            } else if (waitingForUser.getAsBoolean()) {
+                pingPostedAt = System.nanoTime(); // a dialog's time is the user's, not the page's
+            } else {
+                Duration stuck = Duration.ofNanos(System.nanoTime() - pingPostedAt);
+                Thread fx = fxThread;
+                if (stuck.compareTo(limit) > 0 && !reported && fx != null) {
+                    StackTraceElement[] stack = fx.getStackTrace();
+                    if (inWebKit(stack)) {
+                        reported = true;
+                        onStall.accept(new Stall(stuck, calledFromPython(stack)));
+                    }
+                }
+            }
+        }
+    }
+
+    private void ping() {
+        pingAnswered = false;
+        pingPostedAt = System.nanoTime();
+        try {
+            Platform.runLater(() -> {
+                fxThread = Thread.currentThread();
+                pingAnswered = true;
+                reported = false; // the FX thread came back: a later stall is a new one
+            });
+        } catch (IllegalStateException toolkitGone) {
+            closed = true;
+        }
+    }
+
+    /** The FX thread's top frame is a native method of WebKit: JavaScript (or WebKit itself) has it. */
+    static boolean inWebKit(StackTraceElement[] stack) {
+        return stack.length > 0 && stack[0].isNativeMethod() && stack[0].getClassName().startsWith("com.sun.webkit.");
+    }
+
+    /** JavaScript entered through the bridge, i.e. page Python called a JavaScript function that does not return. */
+    static boolean calledFromPython(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(JsAccess.class.getName())) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+}
