@@ -54,8 +54,10 @@ class WatchdogTest {
                 <html><body>
                 <div id="started"></div><div id="next"></div>
                 <script type="%1$s">
-                import js, time
-                js.document.getElementById("started").textContent = repr(time.time())
+                import time
+                started = time.time()
+                import js
+                js.document.getElementById("started").textContent = repr(started)
                 while True:
                     pass
                 </script>
@@ -72,10 +74,11 @@ class WatchdogTest {
         assertRanTooLong(page.bannerText(), id);
         assertEquals(1, page.count("div.py-error"), page.bannerText());
 
-        // Stopped after the limit, not before it, and not much later either.
+        // Stopped after the limit, not before it, and not much later either. The watchdog starts when the run does,
+        // a little before the script's first line could read the clock (compiling it: up to ~0.3 s under load).
         Instant started = Instant.ofEpochMilli(Math.round(Double.parseDouble(page.text("#started")) * 1000));
         Duration ran = Duration.between(started, error.time());
-        assertTrue(ran.compareTo(LIMIT.minusMillis(50)) >= 0, "stopped after only " + ran);
+        assertTrue(ran.compareTo(LIMIT.minusMillis(500)) >= 0, "stopped after only " + ran);
         assertTrue(ran.compareTo(LIMIT.plusSeconds(10)) < 0, "stopped only after " + ran);
 
         assertFxThreadAlive();
