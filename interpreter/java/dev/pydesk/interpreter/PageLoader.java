@@ -263,6 +263,13 @@ public final class PageLoader implements AutoCloseable {
             console.publish(ConsoleEvent.Level.ERROR, "pydesk", e.getMessage());
             status(e.getMessage());
             return;
+        } catch (netscape.javascript.JSException e) {
+            // WebKit invalidated the document's handles before the session could start (it was replaced at once):
+            // the load that replaced it starts its own session; if none does, the page says how to recover
+            console.publish(ConsoleEvent.Level.ERROR, "pydesk",
+                    "The page's Python could not start: its document went away while it loaded. Reload the page (F5).");
+            status("not started: reload the page");
+            return;
         }
         Path folder = page.getParent();
         // scripts are named relative to the site root in tracebacks (app/index.html#py-0), as modules are
