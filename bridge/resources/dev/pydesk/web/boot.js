@@ -140,8 +140,22 @@
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
     while (waitingForDoor.length) waitingForDoor.shift()();
-    const out = (v) => (v === undefined ? UNDEF : v);
-    const undef = (v) => (v === UNDEF_IN ? undefined : v);
+    // WebKit's Java bridge turns a Symbol into null: a symbol leaves JavaScript in a box (one per symbol, so the
+    // same symbol gives the same box) and every value that comes back in is unboxed.
+    const boxes = new Map(), unboxed = new WeakMap();
+    const box = (symbol) => {
+      let made = boxes.get(symbol);
+      if (made === undefined) {
+        made = Object.freeze(Object.create(null));
+        boxes.set(symbol, made);
+        unboxed.set(made, symbol);
+      }
+      return made;
+    };
+    const unbox = (v) => (typeof v === "object" && v !== null && unboxed.has(v) ? unboxed.get(v) : v);
+    const out = (v) => (v === undefined ? UNDEF : typeof v === "symbol" ? box(v) : v);
+    const undef = (v) => (v === UNDEF_IN ? undefined : unbox(v));
+    const undefAll = (args) => { for (let i = 0; i < args.length; i++) args[i] = undef(args[i]); return args; };
     // experimental_create_proxy = "auto": Python is told when JavaScript has let go of a function. Python keeps
     // only the id of such a function (a handle on it would keep it alive) and asks for it again with makeFunction(-id).
     // JavaFX's WebKit collects such functions (their WeakRefs empty) but never runs FinalizationRegistry callbacks, so
@@ -166,6 +180,7 @@
     };
     return {
       get(o, k) {
+        o = unbox(o); k = unbox(k);
         const v = o[k];
         if (v === undefined && !(k in Object(o))) return MISSING;
         return out(v);
@@ -173,28 +188,30 @@
       // An attribute read from Python: a function comes back as the FUNCTION marker, and Python calls it with
       // callMethod (one crossing, and WebKit's Java bridge is slow to hand function objects to and fro).
       attr(o, k) {
+        o = unbox(o);
         const v = o[k];
         if (typeof v === "function") return FUNCTION;
         if (v === undefined && !(k in Object(o))) return MISSING;
         return out(v);
       },
-      set(o, k, v) { o[k] = undef(v); },
-      del(o, k) { return delete o[k]; },
-      has(o, k) { return k in Object(o); },
-      apply(f, self, ...args) { return out(apply(f, undef(self), args)); },
+      set(o, k, v) { unbox(o)[unbox(k)] = undef(v); },
+      del(o, k) { return delete unbox(o)[unbox(k)]; },
+      has(o, k) { return unbox(k) in Object(unbox(o)); },
+      apply(f, self, ...args) { return out(apply(f, undef(self), undefAll(args))); },
       callMethod(o, k, ...args) {
+        o = unbox(o);
         const f = o[k];
         if (typeof f !== "function") return MISSING;
-        return out(apply(f, o, args));
+        return out(apply(f, o, undefAll(args)));
       },
-      construct(C, ...args) { return construct(C, args); },
-      typeOf(v) { return typeof v; },
+      construct(C, ...args) { return construct(C, undefAll(args)); },
+      typeOf(v) { return typeof unbox(v); },
       win() { return window; },
-      str(v) { try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
-      same(a, b) { return a === b; },
+      str(v) { v = unbox(v); try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
+      same(a, b) { return unbox(a) === unbox(b); },
       isArray(v) { return isArray(v); },
-      keys(o) { return ownKeys(Object(o)).filter((k) => typeof k === "string"); },
-      array(...items) { return items; },
+      keys(o) { return ownKeys(Object(unbox(o))).filter((k) => typeof k === "string"); },
+      array(...items) { return undefAll(items); },
       object() { return {}; },
       makeFunction(id, auto) {
         if (id < 0) {
@@ -202,7 +219,7 @@
           return alive === undefined ? null : alive;
         }
         const f = function (...args) {
-          for (let i = 0; i < args.length; i++) if (args[i] === undefined) args[i] = UNDEF;
+          for (let i = 0; i < args.length; i++) args[i] = out(args[i]);
           const result = door.invoke(id, this === undefined ? UNDEF : this, args);
           if (result === DESTROYED) {
             throw new Error("This Python function was released: it was passed to JavaScript without " +

@@ -13,6 +13,10 @@ def bind(interpreter_host, js_access):
     host = interpreter_host
     js = js_access
     _install_loop_on_asyncio_import()
+    from _pydesk import literals, stdlib
+
+    stdlib.install()
+    literals.install()
     if interpreter_host.isWorker():
         from _pydesk.workers import install_worker_input
 

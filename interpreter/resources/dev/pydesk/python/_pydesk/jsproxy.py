@@ -212,6 +212,8 @@ class JsProxy:
     def __contains__(self, item):
         # As in Pyodide: a Map's or Set's has(), an array's includes(), else the items of an iterable (NodeList).
         value = to_js_arg(item)
+        if isinstance(item, JsProxy) and item.typeof == "symbol":  # `js.Symbol.iterator in obj`: JavaScript's `in`
+            return bool(to_python(_js.has(self._js_ref, value)))
         for method in ("has", "includes"):
             found = _js.callMethod(self._js_ref, method, [value])
             if found is _ERROR:

@@ -1,4 +1,5 @@
-"""The foreign function interface: Python values to JavaScript and back (`to_js`, `create_proxy`, `is_none`).
+"""The foreign function interface: Python values to JavaScript and back (`to_js`, `create_proxy`, `is_none`,
+`assign`, `jsnull`).
 
 A Python callable handed to JavaScript becomes a JS function. How long it lives follows PyScript:
 - `create_proxy(fn)`: until `destroy()`.
@@ -13,23 +14,54 @@ A Python callable handed to JavaScript becomes a JS function. How long it lives 
 import _pydesk
 from _pydesk.jsproxy import _ERROR, JsException, JsProxy, to_js_arg, to_python
 
-__all__ = ["JsException", "JsProxy", "create_proxy", "is_none", "to_js"]
+__all__ = ["JsException", "JsProxy", "assign", "create_proxy", "is_none", "jsnull", "to_js"]
 
 _js = _pydesk.js
 
 
+class JsNull:
+    """JavaScript's `null` as a value of its own (Pyodide's `jsnull`): passed to JavaScript it is `null`. Values
+    that come from JavaScript carry `null` as `None`; `is_none()` is true for both."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self):
+        return False
+
+    def __repr__(self):
+        return "jsnull"
+
+
+jsnull = JsNull()
+
+
 class JsCallable(JsProxy):
-    """A JavaScript function that calls a Python callable; `destroy()` releases it."""
+    """A JavaScript function that calls a Python callable; `destroy()` releases it. Called from Python it calls the
+    callable directly (as Pyodide's proxies do), so it also works in a worker, whose JavaScript calls are answered
+    later on the worker's own thread."""
 
-    __slots__ = ("_callback_id",)
+    __slots__ = ("_callback_id", "_python")
 
-    def __init__(self, ref, callback_id):
+    def __init__(self, ref, callback_id, python=None):
         super().__init__(ref)
         object.__setattr__(self, "_callback_id", callback_id)
+        object.__setattr__(self, "_python", python)
+
+    def __call__(self, *args, **kwargs):
+        python = object.__getattribute__(self, "_python")
+        if python is None:
+            return super().__call__(*args, **kwargs)
+        return python(*args, **kwargs)
 
     def destroy(self):
         """Releases the Python callable: JavaScript calling it afterwards gets an error in the console."""
         _js.releaseCallback(self._callback_id)
+        object.__setattr__(self, "_python", None)
 
 
 def _wrap_callable(fn, auto=False):
@@ -44,7 +76,7 @@ def _wrap_callable(fn, auto=False):
         return to_js_arg(result)
 
     callback_id = _js.registerCallback(called_from_js)
-    return JsCallable(_js.function(callback_id, auto), callback_id)
+    return JsCallable(_js.function(callback_id, auto), callback_id, fn)
 
 
 _auto_ids = None
@@ -82,7 +114,7 @@ def _auto_proxy(fn):
     if callback_id is not None:
         alive = _js.function(-callback_id, True)  # boot.js: a negative id asks for the live function, or null
         if alive is not None and alive is not _ERROR:
-            return JsCallable(alive, callback_id)
+            return JsCallable(alive, callback_id, fn)
     proxy = _wrap_callable(fn, auto=True)
     _auto_ids[fn] = proxy._callback_id
     return proxy
@@ -109,8 +141,18 @@ def create_proxy(fn):
 
 
 def is_none(value):
-    """True for Python `None` and for JavaScript `null`/`undefined` (which arrive as `None`)."""
-    return value is None
+    """True for Python `None`, `jsnull`, and JavaScript `null`/`undefined` (which arrive as `None`)."""
+    return value is None or value is jsnull
+
+
+def assign(target, *sources):
+    """Copies the properties of each source (dicts are converted with `to_js`) onto the JavaScript object
+    `target`, as `Object.assign` does; returns `target`."""
+    from pyscript.context import window
+
+    for source in sources:
+        window.Object.assign(target, to_js(source))
+    return target
 
 
 def to_js(value, dict_converter=None, **_options):
@@ -123,6 +165,8 @@ def _to_js(value, dict_converter):
     kind = type(value)
     if value is None or kind in (str, int, float, bool):
         return value
+    if value is jsnull:
+        return None
     if isinstance(value, JsProxy):
         return object.__getattribute__(value, "_js_ref")
     if isinstance(value, dict):
