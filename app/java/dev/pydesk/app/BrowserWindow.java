@@ -23,6 +23,8 @@ final class BrowserWindow {
         }
         Stage stage = new Stage();
         Shell shell = new Shell(stage, runtime, options.scriptTimeout, RecentFiles.inStateFolder());
+        shell.view().loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts),
+                FolderChoosers.dialog(stage)));
         shell.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
         stage.setScene(new Scene(shell.root(), options.width(), options.height()));
         stage.setOnHidden(event -> {
@@ -42,6 +44,8 @@ final class BrowserWindow {
                 options.kioskExit == null ? null : javafx.scene.input.KeyCombination.keyCombination(options.kioskExit),
                 options.hideCursor, options.kioskReloadDelay, KioskMode.defaultLog());
         kiosk.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
+        kiosk.view().loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts),
+                FolderChoosers.dialog(stage)));
         stage.setOnHidden(event -> {
             kiosk.close();
             runtime.close();

@@ -38,6 +38,7 @@ final class HeadlessRun {
 
     void start() {
         view = new PageView(runtime, options.scriptTimeout);
+        view.loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts), FolderChoosers.headless()));
         view.console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
         PageDialogs.headless(view.webView.getEngine(),
                 new java.io.BufferedReader(new java.io.InputStreamReader(System.in)), System.err);

@@ -45,6 +45,11 @@ public final class Launcher {
             }
             if (!options.size.matches("\\d+x\\d+")) throw new CommandLine.ParameterException(cli,
                     "--size must look like 1024x768, not '" + options.size + "'");
+            try {
+                FolderChoosers.parse(options.mounts);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cli, e.getMessage());
+            }
         } catch (CommandLine.ParameterException e) {
             err.println("pydesk: " + e.getMessage());
             e.getCommandLine().usage(err);

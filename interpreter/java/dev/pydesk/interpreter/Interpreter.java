@@ -39,6 +39,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final Map<String, Value> functions = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<Runnable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String currentTarget;
     private volatile boolean closed;
     private int depth;
@@ -85,16 +86,26 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                 services);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
+        StorageAccess storage = new StorageAccess(page.site());
+        host.storage(storage);
+        MountAccess mounts = new MountAccess(page.site(), page.resources().pageName(), prepared.fileSystem(),
+                page.chooser());
+        host.mounts(mounts);
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
         pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
         Value runnerModule = context.eval("python", "import _pydesk.runner\n_pydesk.runner");
-        context.eval("python", "import os\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\ndel os");
+        // The working folder is on sys.path, as in Pyodide and MicroPython: a module that `files` copied in imports.
+        context.eval("python", "import os, sys\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\n"
+                + "sys.path.insert(0, os.getcwd())\ndel os, sys");
         Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
         made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(),
                 runnerModule.getMember("run"), runnerModule.getMember("call"), services);
         services.attach(made[0]);
         packages.attach(made[0]);
+        storage.attach(made[0]);
+        mounts.attach(made[0]);
+        made[0].onClose(storage::close);
         workerAccess.attach(made[0]);
         return made[0];
     }
@@ -292,9 +303,22 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         }
     }
 
+    /** Runs {@code release} when the interpreter closes (stores it opened, folders it mounted). */
+    void onClose(Runnable release) {
+        closing.add(release);
+    }
+
     @Override
     public void close() {
         closed = true;
+        for (Runnable release : closing) {
+            try {
+                release.run();
+            } catch (RuntimeException e) {
+                errors.pageError(routing.source(), "PyDesk could not release a resource of " + routing.source()
+                        + ": " + e.getMessage());
+            }
+        }
         services.close();
         awaiting.values().forEach(done -> done.complete(false));
         context.close(true);

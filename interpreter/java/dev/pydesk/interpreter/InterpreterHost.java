@@ -17,6 +17,8 @@ public final class InterpreterHost {
     private final Supplier<String> currentTarget;
     private final LoopServices loop;
     private volatile PackageAccess packages;
+    private volatile StorageAccess storage;
+    private volatile MountAccess mounts;
 
     /** What the event loop and the runner need of the interpreter. */
     interface LoopServices {
@@ -29,6 +31,9 @@ public final class InterpreterHost {
         void reportError(String text);
 
         void fetch(String url, String method, List<String> headers, byte[] body, Value callback);
+
+        /** {@link #fetch}, but answered before it returns (Pyodide's {@code open_url}, a synchronous request). */
+        void fetchNow(String url, String method, List<String> headers, byte[] body, Value callback);
 
         int openWebSocket(String url, List<String> protocols, Value callback);
 
@@ -87,6 +92,17 @@ public final class InterpreterHost {
                 body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), callback);
     }
 
+    /** {@link #fetch} answered before it returns, on the calling thread: {@code pyodide.http.open_url}. */
+    @Export
+    public void fetchNow(String url, String method, Value headers, String body, Value callback) {
+        List<String> flat = new java.util.ArrayList<>();
+        if (headers != null && headers.hasArrayElements()) {
+            for (long i = 0; i < headers.getArraySize(); i++) flat.add(headers.getArrayElement(i).asString());
+        }
+        loop.fetchNow(url, method == null ? "GET" : method, flat,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), callback);
+    }
+
     /** Opens a WebSocket; {@code callback(kind, a, b, c)} gets open/message/error/close on the interpreter's thread. */
     @Export
     public int wsOpen(String url, Value protocols, Value callback) {
@@ -139,6 +155,26 @@ public final class InterpreterHost {
     @Export
     public PackageAccess packages() {
         return packages;
+    }
+
+    void storage(StorageAccess access) {
+        this.storage = access;
+    }
+
+    /** The site's named stores: {@code pyscript.storage}. */
+    @Export
+    public StorageAccess storage() {
+        return storage;
+    }
+
+    void mounts(MountAccess access) {
+        this.mounts = access;
+    }
+
+    /** Folders the user chose: {@code pyscript.fs}. */
+    @Export
+    public MountAccess mounts() {
+        return mounts;
     }
 
     @Export

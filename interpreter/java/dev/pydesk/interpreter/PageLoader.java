@@ -31,6 +31,7 @@ public final class PageLoader implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<PageSession>> sessionListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> statusListeners = new CopyOnWriteArrayList<>();
     private PageServer server;
+    private volatile FolderChooser chooser = FolderChooser.NONE;
     private PageSession session;
     private boolean watching;
     private boolean closed;
@@ -48,6 +49,11 @@ public final class PageLoader implements AutoCloseable {
     /** The page's network log: resources served, fetches, WebSockets (the inspector's Network tab). */
     public dev.pydesk.bridge.NetworkBus network() {
         return network;
+    }
+
+    /** Who pages ask for a folder to mount ({@code pyscript.fs.mount}): the window's dialog, {@code --mount}. */
+    public void folderChooser(FolderChooser chooser) {
+        this.chooser = chooser == null ? FolderChooser.NONE : chooser;
     }
 
     /** Called with each new session, once its scripts start (tests, headless mode, the inspector). */
@@ -171,7 +177,7 @@ public final class PageLoader implements AutoCloseable {
             return;
         }
         session = new PageSession(realm, runtime, console, network, watchdog, server.root(), page.getFileName().toString(),
-                new PageResources(location, server), this::status);
+                new PageResources(location, server), this::status, chooser);
         PageSession started = session;
         sessionListeners.forEach(listener -> listener.accept(started));
         started.start();

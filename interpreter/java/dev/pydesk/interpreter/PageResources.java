@@ -26,6 +26,12 @@ final class PageResources {
         this.server = server;
     }
 
+    /** The page's file name, for messages and dialogs. */
+    String pageName() {
+        String path = pageUri.getPath() == null ? "" : pageUri.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     /** The file of the page's folder that this URL names, if it names one. */
     Optional<Path> localFile(URI uri) {
         return server.fileOf(uri);

@@ -53,7 +53,7 @@ public final class PageSession implements AutoCloseable {
 
     PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
                 Watchdog watchdog, Path pageFolder,
-                String pageName, PageResources resources, Consumer<String> status) {
+                String pageName, PageResources resources, Consumer<String> status, FolderChooser chooser) {
         this.realm = realm;
         this.runtime = runtime;
         this.console = console;
@@ -65,7 +65,7 @@ public final class PageSession implements AutoCloseable {
         });
         for (String type : TYPES) ids.put(type, new AtomicInteger());
         this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog,
-                this::pageError);
+                this::pageError, chooser);
         this.workers = new PageWorkers(runtime, environment);
     }
 

@@ -52,7 +52,7 @@ public final class PageWorkers implements AutoCloseable {
             return worker;
         }
         PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(), page.network(),
-                Watchdog.unlimited(), named);
+                Watchdog.unlimited(), named, page.chooser());
         worker.start(runtime.take(), source, fileName, config, own, this);
         return worker;
     }
