@@ -38,16 +38,20 @@ def rewrite(tree):
 
 
 def install():
-    """Modules imported from source files get the same rewrite (only those whose source has a hint)."""
+    """Modules imported from source files get the same rewrite (only those whose source has a hint). The standard
+    library is left alone: it never relies on such comparisons, and GraalPy compiles it from source at every start,
+    where a rewrite would cost seconds."""
+    import sys
     from importlib import _bootstrap_external
 
     loader = _bootstrap_external.SourceLoader
     if getattr(loader.source_to_code, "_pydesk", False):
         return
     original = loader.source_to_code
+    standard = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix} - {""})
 
     def source_to_code(self, data, path, *, _optimize=-1):
-        if not needs(data):
+        if str(path).startswith(standard) or not needs(data):
             return original(self, data, path, _optimize=_optimize)
         import ast
 

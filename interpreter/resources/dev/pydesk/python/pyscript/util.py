@@ -29,10 +29,11 @@ def as_bytearray(buffer):
     copied as they are."""
     if isinstance(buffer, (bytes, bytearray, memoryview)):
         return bytearray(buffer)
-    to_bytes = getattr(buffer, "to_bytes", None)  # a JsProxy: the bytes cross in one go, not one call per byte
-    if to_bytes is None:
+    from _pydesk.jsproxy import JsProxy
+
+    if not isinstance(buffer, JsProxy):
         raise TypeError(f"as_bytearray() needs a JavaScript ArrayBuffer or typed array, not {type(buffer).__name__}")
-    return bytearray(to_bytes())
+    return bytearray(buffer.to_bytes())  # the bytes cross in one go, not one call per byte
 
 
 def is_awaitable(obj):
