@@ -34,6 +34,15 @@ final class BrowserWindow {
             System.exit(0);
         });
         shell.showInspector(options.inspector);
+        shell.liveReload(options.watch);
+        if (options.inspect != null) {
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            shell.view().loader.onSession(session -> {
+                if (first.getAndSet(false)) {
+                    session.scriptsDone().thenRun(() -> Platform.runLater(() -> shell.inspect(options.inspect)));
+                }
+            });
+        }
         stage.show();
         shell.open(page);
     }

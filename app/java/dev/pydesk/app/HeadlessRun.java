@@ -29,6 +29,9 @@ final class HeadlessRun {
     private final PythonRuntime runtime;
     private final AtomicBoolean finished = new AtomicBoolean();
     private PageView view;
+    private PauseTransition timeout;
+    private LiveReload live;
+    private int run; // --watch: which load of the page this is (waits of an earlier one give up)
 
     HeadlessRun(Options options, Path page, PythonRuntime runtime) {
         this.options = options;
@@ -49,14 +52,7 @@ final class HeadlessRun {
         view.loader.onSession(session -> session.scriptsDone().thenRun(() -> Platform.runLater(() -> {
             if (options.waitFor == null) finishWhenIdle(session);
         })));
-        if (options.waitFor != null) pollWaitFor();
-        PauseTransition timeout = new PauseTransition(Duration.seconds(options.timeout));
-        timeout.setOnFinished(event -> {
-            String what = options.waitFor != null ? "for '" + options.waitFor + "' to match" : "for the page's scripts";
-            System.err.println("pydesk: timed out after " + options.timeout + " s waiting " + what);
-            finish(view.loader.session().orElse(null), Launcher.TIMEOUT);
-        });
-        timeout.play();
+        arm();
         try {
             view.loader.open(page);
         } catch (IOException e) {
@@ -65,8 +61,24 @@ final class HeadlessRun {
         }
     }
 
+    /** Starts waiting for this load of the page: for --wait-for to match, and for the timeout. */
+    private void arm() {
+        int current = ++run;
+        if (options.waitFor != null) pollWaitFor(current);
+        if (timeout != null) timeout.stop();
+        timeout = new PauseTransition(Duration.seconds(options.timeout));
+        timeout.setOnFinished(event -> {
+            if (current != run) return;
+            String what = options.waitFor != null ? "for '" + options.waitFor + "' to match" : "for the page's scripts";
+            System.err.println("pydesk: timed out after " + options.timeout + " s waiting " + what);
+            finish(view.loader.session().orElse(null), Launcher.TIMEOUT);
+        });
+        timeout.play();
+    }
+
     /** Done once no timer or awaiting script is left (an await on an event that never comes is not "busy"). */
     private void finishWhenIdle(PageSession session) {
+        if (finished.get() || view.loader.session().orElse(null) != session) return; // a reload replaced it
         if (session.pendingWork() == 0) {
             finish(session, Launcher.OK);
             return;
@@ -76,10 +88,10 @@ final class HeadlessRun {
         poll.play();
     }
 
-    private void pollWaitFor() {
+    private void pollWaitFor(int current) {
         PauseTransition poll = new PauseTransition(Duration.seconds(POLL_SECONDS));
         poll.setOnFinished(event -> {
-            if (finished.get()) return;
+            if (finished.get() || current != run) return;
             PageSession session = view.loader.session().orElse(null);
             if (session != null && matches(options.waitFor)) {
                 finish(session, Launcher.OK);
@@ -120,7 +132,47 @@ final class HeadlessRun {
                 System.err.println("pydesk: could not write the screenshot " + options.screenshot + ": " + e.getMessage());
             }
         }
-        exit(code);
+        if (options.watch) {
+            watchForChanges();
+        } else {
+            exit(code);
+        }
+    }
+
+    /** {@code --watch}: after each run, the page loads again when a file under its root changes, and prints again. */
+    private void watchForChanges() {
+        timeout.stop();
+        if (live == null) live = new LiveReload(this::rerun).ignoring(ownOutput());
+        Path root = view.loader.root().orElse(page.toAbsolutePath().getParent());
+        try {
+            live.watch(root);
+        } catch (IOException e) {
+            System.err.println("pydesk: --watch cannot watch " + root + ": " + e.getMessage());
+            exit(Launcher.USAGE);
+        }
+        System.err.println("pydesk: watching " + root + " for changes (Ctrl+C stops)");
+    }
+
+    /** Where stdout and stderr go when they are files (Linux tells through /proc), and the screenshot. */
+    private java.util.List<Path> ownOutput() {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String fd : new String[] {"1", "2"}) {
+            try {
+                Path target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd", fd));
+                if (target.isAbsolute()) files.add(target);
+            } catch (IOException | UnsupportedOperationException | SecurityException notAFile) {
+                // a terminal or a pipe, or no /proc: nothing to leave out
+            }
+        }
+        if (options.screenshot != null) files.add(options.screenshot);
+        return files;
+    }
+
+    private void rerun(java.util.List<Path> files) {
+        System.err.println("pydesk: " + LiveReload.describe(files) + ": reloading");
+        finished.set(false);
+        arm();
+        view.loader.reload();
     }
 
     private void exit(int code) {

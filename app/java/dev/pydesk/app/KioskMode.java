@@ -31,6 +31,7 @@ final class KioskMode {
     private final Path log;
     private final double reloadDelaySeconds;
     private final AtomicReference<PauseTransition> pendingReload = new AtomicReference<>();
+    private boolean closed;
     private String lastAllowed;
 
     KioskMode(Stage stage, PythonRuntime runtime, double scriptTimeout, KeyCombination exit, boolean hideCursor,
@@ -88,7 +89,7 @@ final class KioskMode {
 
     /** A page error: reload after the delay (once, however many errors come meanwhile). FX thread. */
     private void recover(ConsoleEvent error) {
-        if (pendingReload.get() != null) return;
+        if (closed || pendingReload.get() != null) return;
         String first = error.text().lines().reduce((a, b) -> b).orElse("").strip();
         record("page error in " + error.source() + " (" + first + "): reloading in " + reloadDelaySeconds + " s");
         PauseTransition wait = new PauseTransition(Duration.seconds(reloadDelaySeconds));
@@ -102,6 +103,7 @@ final class KioskMode {
     }
 
     private void record(String what) {
+        if (closed) return; // an error that came in as the kiosk closed: no reload, no log (its folder may be gone)
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, Instant.now() + " " + what + "\n", StandardCharsets.UTF_8,
@@ -117,6 +119,9 @@ final class KioskMode {
     }
 
     void close() {
+        closed = true;
+        PauseTransition pending = pendingReload.getAndSet(null);
+        if (pending != null) pending.stop();
         view.loader.close();
     }
 

@@ -35,6 +35,10 @@ public final class Launcher {
                 System.out.flush();
                 System.exit(OK);
             }
+            if (parsed.hasSubcommand()) {
+                err.println("pydesk: " + ScriptCommands.notHere(parsed.subcommand().commandSpec().name()));
+                System.exit(USAGE);
+            }
             if (options.kioskExit != null) {
                 try {
                     javafx.scene.input.KeyCombination.keyCombination(options.kioskExit);

@@ -7,6 +7,9 @@ import picocli.CommandLine.Parameters;
 
 /** PyDesk's command line. */
 @Command(name = "pydesk", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        subcommands = {ScriptCommands.TestCommand.class, ScriptCommands.BuildCommand.class,
+                ScriptCommands.PackageCommand.class},
+        commandListHeading = "%nCommands (./pydesk COMMAND --help lists a command's options):%n",
         description = {"Opens a local PyScript page and runs its Python on GraalPy.",
                 "Exit status: 0 no page error, 1 a page error happened, 2 usage error or unreadable page, 3 timeout."})
 final class Options {
@@ -50,8 +53,17 @@ final class Options {
             description = "Window (or headless viewport) size. Default: ${DEFAULT-VALUE}.")
     String size;
 
-    @Option(names = "--inspector", description = "Open the inspector (console, REPL, workers) with the window.")
+    @Option(names = "--inspector", description = "Open the inspector (console, elements, REPL, network, workers) with "
+            + "the window.")
     boolean inspector;
+
+    @Option(names = "--inspect", paramLabel = "CSS-SELECTOR",
+            description = "Open the inspector's Elements tab with the first element matching this selected.")
+    String inspect;
+
+    @Option(names = "--watch", description = "Live reload: load the page again, its Python fresh, when a file under "
+            + "its folder changes. Headless: print the dump again after each reload, until stopped (Ctrl+C).")
+    boolean watch;
 
     @Option(names = "--kiosk", description = "Kiosk: the page alone, full screen, navigation kept in its folder, "
             + "reloaded after a page error; events logged to kiosk.log in the state folder.")

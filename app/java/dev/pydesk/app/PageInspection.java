@@ -1,5 +1,6 @@
 package dev.pydesk.app;
 
+import dev.pydesk.bridge.DomInspection;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.inspector.InspectedPage;
 import dev.pydesk.interpreter.Interpreter;
@@ -23,8 +24,15 @@ final class PageInspection implements InspectedPage {
 
     @Override
     public CompletableFuture<Answer> run(String type, String code) {
+        if ("js".equals(type)) {
+            return dom().map(dom -> {
+                DomInspection.Answer answer = dom.evaluate(code);
+                return CompletableFuture.completedFuture(new Answer(answer.ok(), answer.text()));
+            }).orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("No page is open.")));
+        }
         return withInterpreter(type, interpreter -> {
-            Interpreter.ReplAnswer answer = interpreter.repl(code);
+            Object selection = dom().map(DomInspection::selection).orElse(null);
+            Interpreter.ReplAnswer answer = interpreter.repl(code, selection);
             return new Answer(answer.ok(), answer.text());
         });
     }
@@ -62,6 +70,11 @@ final class PageInspection implements InspectedPage {
 
     private static Worker row(PageWorker worker) {
         return new Worker(worker.label(), worker.type(), worker.state().name().toLowerCase(Locale.ROOT), worker::terminate);
+    }
+
+    @Override
+    public Optional<DomInspection> dom() {
+        return loader.session().map(session -> session.realm().dom()).filter(DomInspection::isOpen);
     }
 
     @Override

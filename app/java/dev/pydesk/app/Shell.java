@@ -28,6 +28,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -46,6 +47,9 @@ final class Shell {
     private final Label status = new Label("starting...");
     private final Menu recentMenu = new Menu("Open Recent");
     private final CheckMenuItem inspectorItem = new CheckMenuItem("Inspector");
+    private final CheckMenuItem liveReloadItem = new CheckMenuItem("Live Reload");
+    private final LiveReload live = new LiveReload(this::filesChanged);
+    private String reloadNote;
     private final RecentFiles recent;
     private final List<Path> history = new ArrayList<>();
     private final BorderPane root = new BorderPane();
@@ -56,10 +60,10 @@ final class Shell {
         this.stage = stage;
         this.recent = recent;
         this.view = new PageView(runtime, scriptTimeout);
-        this.inspector = new Inspector(view.console, view.loader.network(), new PageInspection(view.loader), view.webView.getEngine());
+        this.inspector = new Inspector(view.console, view.loader.network(), new PageInspection(view.loader), view.webView);
         PageDialogs.inWindow(view.webView.getEngine());
         split.setOrientation(Orientation.VERTICAL);
-        split.getItems().add(view.webView);
+        split.getItems().add(new StackPane(view.webView, inspector.highlight().node()));
         status.setStyle("-fx-padding: 2 8 2 8; -fx-font-size: 11px;");
         root.setTop(new VBox(menus(), toolbar()));
         root.setCenter(split);
@@ -67,8 +71,12 @@ final class Shell {
         stage.setTitle("PyDesk");
         view.webView.getEngine().titleProperty().addListener((obs, old, title) ->
                 stage.setTitle(title == null || title.isBlank() ? "PyDesk" : title + " - PyDesk"));
-        view.loader.onStatus(text -> Platform.runLater(() -> status.setText(text)));
-        view.loader.onSession(session -> view.loader.page().ifPresent(this::arrived));
+        view.loader.onStatus(text -> Platform.runLater(() -> status.setText(reloadNote == null ? text
+                : text + "   \u2014   " + reloadNote)));
+        view.loader.onSession(session -> {
+            view.loader.page().ifPresent(this::arrived);
+            if (liveReloadItem.isSelected()) watchRoot(); // the page may live in another folder now
+        });
         root.setOnDragOver(event -> {
             if (htmlFile(event.getDragboard().getFiles()) != null) event.acceptTransferModes(TransferMode.COPY);
             event.consume();
@@ -110,7 +118,8 @@ final class Shell {
         inspectorItem.setAccelerator(KeyCombination.keyCombination("F12"));
         inspectorItem.setOnAction(event -> showInspector(inspectorItem.isSelected()));
         MenuItem inspectorAlt = item("Inspector (Ctrl+Shift+I)", "Shortcut+Shift+I", this::toggleInspector);
-        Menu viewMenu = new Menu("View", null, inspectorItem, inspectorAlt, new SeparatorMenuItem(),
+        liveReloadItem.setOnAction(event -> liveReload(liveReloadItem.isSelected()));
+        Menu viewMenu = new Menu("View", null, inspectorItem, inspectorAlt, liveReloadItem, new SeparatorMenuItem(),
                 item("Zoom In", "Shortcut+Equals", () -> zoom(1.1)), item("Zoom Out", "Shortcut+Minus", () -> zoom(1 / 1.1)),
                 item("Actual Size", "Shortcut+0", () -> view.webView.setZoom(1)));
         Menu go = new Menu("Go", null, item("Back", "Alt+Left", this::back), item("Forward", "Alt+Right", this::forward));
@@ -144,6 +153,7 @@ final class Shell {
 
     /** Opens a local page; its folder is served to the WebView and its Python starts. FX thread. */
     void open(Path page) {
+        reloadNote = null;
         try {
             view.loader.open(page);
         } catch (IOException e) {
@@ -170,7 +180,46 @@ final class Shell {
     }
 
     void reload() {
+        reloadNote = null;
         if (view.loader.page().isPresent()) view.loader.reload();
+    }
+
+    /**
+     * Live reload (View > Live Reload, {@code --watch}): when a file under the page's root changes, the page loads
+     * again with all its interpreters fresh, and the status line says what changed.
+     */
+    void liveReload(boolean on) {
+        liveReloadItem.setSelected(on);
+        if (on) watchRoot();
+        else live.close();
+    }
+
+    boolean liveReloading() {
+        return liveReloadItem.isSelected() && live.root() != null;
+    }
+
+    private void watchRoot() {
+        view.loader.root().ifPresent(root -> {
+            try {
+                live.watch(root);
+            } catch (IOException e) {
+                status.setText("Live reload cannot watch " + root + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private void filesChanged(List<Path> files) {
+        if (!liveReloadItem.isSelected() || view.loader.page().isEmpty()) return;
+        reloadNote = "reloaded: " + LiveReload.describe(files);
+        status.setText(LiveReload.describe(files) + ": reloading...");
+        view.loader.reload();
+    }
+
+    /** Opens the inspector's Elements tab with the first match of a CSS selector selected ({@code --inspect}). */
+    void inspect(String selector) {
+        showInspector(true);
+        inspector.select("Elements");
+        inspector.elements().findWhenShown(selector);
     }
 
     void back() {
@@ -258,6 +307,7 @@ final class Shell {
     }
 
     void close() {
+        live.close();
         view.loader.close();
     }
 }

@@ -15,11 +15,19 @@ import org.graalvm.polyglot.Value;
 public final class JsAccess {
     private final JsRealm realm;
     private final PythonHost host;
+    private final DomAccess dom;
     private volatile String lastError = "";
 
     public JsAccess(JsRealm realm, PythonHost host) {
         this.realm = realm;
         this.host = host;
+        this.dom = new DomAccess(this, realm);
+    }
+
+    /** The batched DOM steps of {@code pyscript.web}. */
+    @Export
+    public DomAccess dom() {
+        return dom;
     }
 
     @Export
@@ -194,7 +202,7 @@ public final class JsAccess {
         realm.releaseCallback(id);
     }
 
-    private Object js(Callable<Object> work) {
+    Object js(Callable<Object> work) {
         try {
             return FxThread.call(work);
         } catch (JSException e) {
@@ -208,7 +216,7 @@ public final class JsAccess {
     }
 
     /** The Python side only ever passes JsRefs here; anything else is a bug in the pyscript package. */
-    private static JSObject target(Value ref) {
+    static JSObject target(Value ref) {
         if (ref != null && ref.isHostObject() && ref.asHostObject() instanceof JsRef jsRef) return jsRef.js;
         throw new IllegalStateException("pyscript bridge: not a JavaScript object: " + ref);
     }
@@ -219,7 +227,7 @@ public final class JsAccess {
         return JsRealm.toJs(key);
     }
 
-    private static Object[] arguments(Value list) {
+    static Object[] arguments(Value list) {
         if (list == null || list.isNull()) return new Object[0];
         int size = (int) list.getArraySize();
         Object[] out = new Object[size];
@@ -229,11 +237,11 @@ public final class JsAccess {
         return out;
     }
 
-    private static Object[] prepend(Object first, Object second, Object[] rest) {
+    static Object[] prepend(Object first, Object second, Object[] rest) {
         return prepend(first, second, rest, 2);
     }
 
-    private static Object[] prepend(Object first, Object second, Object[] rest, int head) {
+    static Object[] prepend(Object first, Object second, Object[] rest, int head) {
         Object[] all = new Object[rest.length + head];
         all[0] = first;
         if (head > 1) all[1] = second;

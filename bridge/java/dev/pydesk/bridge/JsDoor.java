@@ -4,7 +4,8 @@ import netscape.javascript.JSObject;
 
 /**
  * The one Java object page JavaScript could ever touch, and only through the boot script's closure: it never sits
- * on {@code window}. It forwards console lines and calls of Python callbacks, nothing else.
+ * on {@code window}. It forwards console lines, page JavaScript's requests, DOM changes the inspector watches and
+ * calls of Python callbacks, nothing else.
  */
 public final class JsDoor {
     private final JsRealm realm;
@@ -15,6 +16,17 @@ public final class JsDoor {
 
     public void console(String level, String text) {
         realm.onConsole(level, text);
+    }
+
+    /** Page JavaScript's own fetch or XMLHttpRequest finished (boot.js wraps both for the Network tab). */
+    public void network(String kind, String method, String url, double status, double size, double millis,
+                        String detail) {
+        realm.onNetwork(kind, method, url, (int) status, (long) size, (long) millis, detail);
+    }
+
+    /** The document changed where the inspector's Elements tab looks (once per batch until it asks). */
+    public void domChanged() {
+        realm.dom().changed();
     }
 
     // The page's WebSocket (boot.js replaces WebView's broken one with these).

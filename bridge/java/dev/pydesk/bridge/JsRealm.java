@@ -30,8 +30,11 @@ public final class JsRealm {
 
 
     private final JSObject helpers;
+    private final WebEngine engine;
     private final JsDoor door;
     private final ConsoleBus console;
+    private final NetworkBus network;
+    private DomInspection dom;
     private final Map<Integer, Callback> callbacks = new ConcurrentHashMap<>();
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
     private volatile boolean closed;
@@ -41,8 +44,10 @@ public final class JsRealm {
 
     private record Marker(String name) {}
 
-    private JsRealm(JSObject window, ConsoleBus console) {
+    private JsRealm(WebEngine engine, JSObject window, ConsoleBus console, NetworkBus network) {
+        this.engine = engine;
         this.console = console;
+        this.network = network;
         this.door = new JsDoor(this);
         // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
         Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN,
@@ -55,7 +60,12 @@ public final class JsRealm {
 
     /** Attaches to the engine's current document. FX thread only. */
     public static JsRealm attach(WebEngine engine, ConsoleBus console) {
-        return new JsRealm((JSObject) engine.executeScript("window"), console);
+        return attach(engine, console, null);
+    }
+
+    /** Attaches to the engine's current document; page JavaScript's fetch/XHR go to {@code network}. FX thread only. */
+    public static JsRealm attach(WebEngine engine, ConsoleBus console, NetworkBus network) {
+        return new JsRealm(engine, (JSObject) engine.executeScript("window"), console, network);
     }
 
     public ConsoleBus console() {
@@ -68,6 +78,11 @@ public final class JsRealm {
      */
     public JSObject window() {
         return (JSObject) helpers.call("win");
+    }
+
+    /** The engine showing this document (the REPL's JavaScript runs there as a script of its own). */
+    WebEngine engine() {
+        return engine;
     }
 
     /** Calls a boot helper by name. FX thread only; a JavaScript exception propagates as {@link JSException}. */
@@ -98,6 +113,17 @@ public final class JsRealm {
         helpers.call("eventAttributes", prefix, toJs(dispatcher));
     }
 
+    /** Notes that PyDesk made this element ({@code what}: "output", "error banner"), for the Elements tab. */
+    public void markMade(JSObject element, String what) {
+        helpers.call("markMade", element, what);
+    }
+
+    /** The inspector's Elements tab's view of this document (installed in the page when first used). FX thread. */
+    public DomInspection dom() {
+        if (dom == null) dom = new DomInspection(this);
+        return dom;
+    }
+
     /** Makes {@code document.currentScript} the given element, or restores it with null. FX thread only. */
     public void currentScript(JSObject element) {
         if (element == null) helpers.call("clearCurrentScript");
@@ -125,6 +151,7 @@ public final class JsRealm {
     /** Stops forwarding callbacks and closes the page's WebSockets; called when the page goes away. */
     public void close() {
         closed = true;
+        if (dom != null) dom.close();
         callbacks.clear();
         webSockets.close();
     }
@@ -163,6 +190,10 @@ public final class JsRealm {
                 emit("close", code, reason, wasClean);
             }
         });
+    }
+
+    void onNetwork(String kind, String method, String url, int status, long size, long millis, String detail) {
+        if (network != null && !closed) network.publish(NetworkEvent.of(kind, method, url, status, size, millis, detail));
     }
 
     void onConsole(String level, String text) {

@@ -11,7 +11,10 @@
   const R = Reflect, apply = Reflect.apply, construct = Reflect.construct, ownKeys = Reflect.ownKeys;
   const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, origConsole = {};
   const later = window.setTimeout.bind(window);
-  const queue = [];
+  // Taken before any page script runs, for what only Java holds (the inspector's side of the page).
+  const pristine = { eval: window.eval, MutationObserver: window.MutationObserver, stringify, WeakRef: window.WeakRef };
+  const queue = [], netQueue = [];
+  const made = new WeakMap(); // elements PyDesk made -> what they are (the Elements tab marks them)
   let door = null;
 
   const describe = (value) => {
@@ -47,6 +50,60 @@
     send("uncaught", "Unhandled promise rejection: " + describe(event.reason));
   });
 
+  // Page JavaScript's own fetch and XMLHttpRequest, for the inspector's Network tab (the page server leaves requests
+  // made by fetch/XHR to this log, which also sees other sites). The page gets exactly what it would get unwrapped.
+  const report = (kind, method, url, status, size, millis, detail) => {
+    const entry = [kind, toStr(method).toUpperCase(), toStr(url), Number(status) || 0, Number(size) || 0,
+      Math.round(millis), toStr(detail)];
+    if (door) deliver(entry);
+    else netQueue.push(entry);
+  };
+  const deliver = (e) => door.network(e[0], e[1], e[2], e[3], e[4], e[5], e[6]);
+  const now = performance.now.bind(performance), then = Promise.prototype.then;
+  const absolute = (url) => { try { return new URL(toStr(url), document.baseURI).href; } catch (e) { return toStr(url); } };
+  const nativeFetch = window.fetch, NativeRequest = window.Request;
+  const sizeOf = (response) => {
+    const length = response.headers.get("content-length");
+    if (length !== null) return Promise.resolve(Number(length));
+    return apply(then, response.clone().arrayBuffer(), [(buffer) => buffer.byteLength, () => 0]);
+  };
+  window.fetch = function fetch(input, init) {
+    const started = now();
+    let method = "GET", url = "";
+    try {
+      const request = input instanceof NativeRequest;
+      method = init && init.method !== undefined ? init.method : request ? input.method : "GET";
+      url = request ? input.url : absolute(input);
+    } catch (e) { /* the native fetch below reports what is wrong with the arguments */ }
+    const answer = apply(nativeFetch, this, [input, init]);
+    apply(then, answer, [(response) => {
+      apply(then, sizeOf(response), [(size) => report("js fetch", method, url, response.status, size, now() - started, "")]);
+    }, (error) => report("js fetch", method, url, 0, 0, now() - started, toStr(error))]);
+    return answer;
+  };
+  const XHR = window.XMLHttpRequest.prototype, xhrOpen = XHR.open, xhrSend = XHR.send;
+  const listen = EventTarget.prototype.addEventListener, xhrRequests = new WeakMap();
+  const xhrSize = (xhr) => {
+    const length = xhr.getResponseHeader("content-length");
+    if (length !== null) return Number(length);
+    const body = xhr.response;
+    if (typeof body === "string") return body.length;
+    if (body instanceof ArrayBuffer) return body.byteLength;
+    return body instanceof Blob ? body.size : 0;
+  };
+  XHR.open = function open(method, url) {
+    xhrRequests.set(this, [method, absolute(url)]);
+    return apply(xhrOpen, this, arguments);
+  };
+  XHR.send = function send(body) {
+    const request = xhrRequests.get(this), xhr = this, started = now();
+    if (request) apply(listen, this, ["loadend", () => {
+      let size = 0;
+      try { size = xhrSize(xhr); } catch (e) { /* no body */ }
+      report("js xhr", request[0], request[1], xhr.status, size, now() - started, xhr.status === 0 ? "failed" : "");
+    }]);
+    return apply(xhrSend, this, arguments);
+  };
 
   // UNDEF and MISSING are Java objects that only travel back to Java (where identity holds); JavaScript cannot
   // compare Java objects by identity, so Java writes `undefined` towards JavaScript as the string UNDEF_IN.
@@ -139,6 +196,7 @@
     if (door !== null || javaDoor === null || javaDoor === undefined) return null;
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
+    while (netQueue.length) deliver(netQueue.shift());
     while (waitingForDoor.length) waitingForDoor.shift()();
     // WebKit's Java bridge turns a Symbol into null: a symbol leaves JavaScript in a box (one per symbol, so the
     // same symbol gives the same box) and every value that comes back in is unboxed.
@@ -178,7 +236,116 @@
         if (autoFunctions.size) sweepLater();
       }, 1000);
     };
+    // pyscript.web: several DOM steps in one crossing (from a worker, every crossing is a hop to the FX thread).
+    // Elements come back as a flat array [element, lower-case tag, element, tag, ...] (the tag picks the class).
+    const tagOf = (node) => (typeof node.tagName === "string" ? node.tagName.toLowerCase() : "");
+    const tagged = (nodes) => {
+      const result = [];
+      for (const node of nodes) if (node !== null && node !== undefined) result.push(node, tagOf(node));
+      return result;
+    };
+    const byId = (root, id) => (typeof root.getElementById === "function" ? root.getElementById(id)
+      : root.querySelector("#" + CSS.escape(id)));
+    const queryAll = (root, selector) => {
+      try {
+        return root.querySelectorAll(selector);
+      } catch (error) {
+        // WebKit says only "The string did not match the expected pattern."; Chromium's wording names the selector.
+        throw new SyntaxError(`'${selector}' is not a valid selector`);
+      }
+    };
+    const elementsBy = {
+      find(selector, targets) { return targets.flatMap((root) => tagged(queryAll(root, selector))); },
+      children(_, [parent]) { return tagged(parent.children); },
+      items(_, [list]) { return tagged(Array.from(list)); },
+      each(_, targets) { return tagged(targets); },
+      id(id, targets) {
+        for (const root of targets) { const found = byId(root, id); if (found) return tagged([found]); }
+        return [];
+      },
+      // an element of a collection, or one inside it
+      idSelf(id, targets) {
+        for (const root of targets) {
+          if (root.id === id) return tagged([root]);
+          const found = root.querySelector("#" + CSS.escape(id));
+          if (found) return tagged([found]);
+        }
+        return [];
+      },
+      parent(_, [child]) { return tagged([child.parentElement]); },
+      options(_, [list]) { return tagged(list.options ? Array.from(list.options) : list.querySelectorAll(":scope > option")); },
+      selected(_, [select]) { return select.selectedIndex < 0 ? [] : tagged([select.options[select.selectedIndex]]); },
+      clone(id, [original]) {
+        const copy = original.cloneNode(true);
+        if (id === null) copy.removeAttribute("id"); else copy.id = id;
+        return tagged([copy]);
+      },
+    };
+    // spec = count, name, value, ... (DOM properties), count, class, ... , count, CSS property, value, ...;
+    // returns the index after it
+    const applySpec = (targets, spec, i) => {
+      const properties = i + 1, classes = properties + 2 * spec[i] + 1, styles = classes + spec[classes - 1] + 1;
+      const end = styles + 2 * spec[styles - 1];
+      for (const el of targets) {
+        for (let k = classes; k < styles - 1; k++) el.classList.add(spec[k]);
+        for (let k = styles; k < end; k += 2) el.style.setProperty(spec[k], spec[k + 1]);
+        for (let k = properties; k < classes - 1; k += 2) el[spec[k]] = undef(spec[k + 1]);
+      }
+      return end;
+    };
+    const appendAll = (el, items) => {
+      for (const item of items) {
+        if (item !== null && typeof item === "object") {
+          if ("nodeType" in item) el.appendChild(item);
+          else for (const node of Array.from(item)) el.appendChild(node);
+        } else el.append(toStr(item));
+      }
+    };
+    // WebKit's innerText keeps the line breaks that end a block child when content follows the element
+    // ("a\nb\n" for <div><div>a</div><div>b</div></div>); the spec (and Chromium, Firefox) drop them. Keep only the
+    // trailing line breaks the element's own last content makes: a <br>, or preformatted text ending in newlines.
+    const preformatted = (node) => /^(pre|pre-wrap|pre-line|break-spaces)$/.test(getComputedStyle(node).whiteSpace);
+    const ownTrailingBreaks = (node) => {
+      for (let child = node.lastChild; child; child = child.previousSibling) {
+        if (child.nodeType === 3) {
+          const pre = preformatted(node);
+          if (!pre && !child.data.trim()) continue;
+          return pre ? child.data.length - child.data.replace(/\n+$/, "").length : 0;
+        }
+        if (child.nodeType !== 1) continue;
+        if (child.tagName === "BR") return 1;
+        if (getComputedStyle(child).display === "none") continue;
+        const found = ownTrailingBreaks(child);
+        if (found >= 0) return found;
+      }
+      return -1;
+    };
+    const innerText = (el) => {
+      const text = el.innerText;
+      if (typeof text !== "string" || !text.endsWith("\n")) return text;
+      return text.replace(/\n+$/, "") + "\n".repeat(Math.max(0, ownTrailingBreaks(el)));
+    };
     return {
+      webInnerText(el) { return out(innerText(el)); },
+      webElements(how, arg, ...targets) { return elementsBy[how](arg, targets); },
+      // createElement, classes, style, properties, then children: HTML strings or nodes
+      webBuild(tag, ...spec) {
+        const el = document.createElement(tag);
+        for (let k = applySpec([el], spec, 0); k < spec.length; k++) {
+          const child = spec[k];
+          if (child !== null && typeof child === "object") appendAll(el, [child]);
+          else el.insertAdjacentHTML("beforeend", toStr(child));
+        }
+        return el;
+      },
+      webUpdate(count, ...rest) { applySpec(rest.slice(0, count), rest, count); },
+      webAppend(el, ...items) { appendAll(el, items); },
+      // element.on_NAME: only for an event the element has (onNAME, or a NAME method such as click)
+      webListen(el, name, listener, options) {
+        if (!("on" + name in el) && !(name in el)) return false;
+        el.addEventListener(name, listener, undef(options));
+        return true;
+      },
       get(o, k) {
         o = unbox(o); k = unbox(k);
         const v = o[k];
@@ -273,7 +440,13 @@
         Object.defineProperty(document, "currentScript", { configurable: true, get: () => el });
       },
       clearCurrentScript() { delete document.currentScript; },
-      evaluate(code) { return out((0, eval)(code)); },
+      evaluate(code) { return out(pristine.eval(code)); },
+      // The inspector's Elements tab: its script (dom-inspection.js) is evaluated here once, given what it needs, and
+      // returned to Java only. It may tell Java that the document changed, and read which elements PyDesk made.
+      installInspector(source) {
+        return pristine.eval(source)({ ...pristine, notify: () => door.domChanged(), made: (el) => made.get(el) || null });
+      },
+      markMade(el, what) { made.set(el, toStr(what)); },
       // py-*/mpy-* attributes: every element that has one (now or later) gets a listener that hands the
       // attribute's value (a function name, read when the event fires) to the interpreter's dispatcher.
       eventAttributes(prefix, dispatcher) {

@@ -1,5 +1,6 @@
 package dev.pydesk.inspector;
 
+import dev.pydesk.bridge.DomInspection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,10 @@ public interface InspectedPage {
     /** One worker of the page, as the Workers tab lists it. */
     record Worker(String label, String type, String state, Runnable stop) {}
 
-    /** Runs REPL input in the page's {@code py} or {@code mpy} interpreter; completes on the FX thread. */
+    /**
+     * Runs REPL input in the page's {@code py} or {@code mpy} interpreter, or ({@code js}) as the page's JavaScript;
+     * {@code $0} is the element selected in the Elements tab. Completes on the FX thread.
+     */
     CompletableFuture<Answer> run(String type, String code);
 
     /** Completions of a name or dotted path; completes on the FX thread. */
@@ -27,4 +31,7 @@ public interface InspectedPage {
 
     /** The folder of the page shown, if any. */
     Optional<Path> folder();
+
+    /** The Elements tab's view of the document shown now, if PyDesk runs it. FX thread. */
+    Optional<DomInspection> dom();
 }

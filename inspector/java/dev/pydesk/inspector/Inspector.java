@@ -4,9 +4,10 @@ import dev.pydesk.bridge.ConsoleBus;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebView;
 
 /**
- * PyDesk's devtools: Console, REPL, Network, Workers and Source tabs for the page the app shows (an {@link InspectedPage}). The same
+ * PyDesk's devtools: Console, Elements, REPL, Network, Workers and Source tabs for the page the app shows (an {@link InspectedPage}). The same
  * console stream as {@code --headless} output feeds the Console tab.
  */
 public final class Inspector {
@@ -15,18 +16,26 @@ public final class Inspector {
     private final WorkersView workers;
     private final NetworkView network;
     private final SourceView source = new SourceView();
+    private final ElementsView elements;
+    private final HighlightLayer highlight;
     private final TabPane tabs = new TabPane();
     private final Tab sourceTab;
 
-    public Inspector(ConsoleBus bus, dev.pydesk.bridge.NetworkBus networkBus, InspectedPage page, WebEngine engine) {
+    public Inspector(ConsoleBus bus, dev.pydesk.bridge.NetworkBus networkBus, InspectedPage page, WebView webView) {
+        WebEngine engine = webView.getEngine();
         console = new ConsoleView(bus);
         network = new NetworkView(networkBus);
-        repl = new ReplView(page, engine);
+        repl = new ReplView(page);
         workers = new WorkersView(page);
+        highlight = new HighlightLayer(webView);
+        Tab elementsTab = new Tab("Elements");
+        elements = new ElementsView(page, highlight, () -> elementsTab.isSelected() && tabs.getScene() != null
+                && tabs.getParent() != null && tabs.isVisible());
+        elementsTab.setContent(elements.node());
+        elementsTab.setClosable(false);
         sourceTab = tab("Source", source.node());
-        tabs.getTabs().addAll(tab("Console", console.node()), tab("REPL", repl.node()), tab("Network", network.node()),
-                tab("Workers", workers.node()),
-                sourceTab);
+        tabs.getTabs().addAll(tab("Console", console.node()), elementsTab, tab("REPL", repl.node()),
+                tab("Network", network.node()), tab("Workers", workers.node()), sourceTab);
         tabs.getStyleClass().add("inspector");
         tabs.getStylesheets().add(Inspector.class.getResource("inspector.css").toExternalForm());
         console.onOpenSource((file, line) -> page.folder().ifPresent(folder -> {
@@ -52,6 +61,15 @@ public final class Inspector {
         return tabs;
     }
 
+    /** Where the Elements tab draws the box of the node under the mouse: stack it over the page's WebView. */
+    public HighlightLayer highlight() {
+        return highlight;
+    }
+
+    public ElementsView elements() {
+        return elements;
+    }
+
     public ConsoleView console() {
         return console;
     }
@@ -72,7 +90,7 @@ public final class Inspector {
         return source;
     }
 
-    /** Shows the named tab ("Console", "REPL", "Workers", "Source"). */
+    /** Shows the named tab ("Console", "Elements", "REPL", "Network", "Workers", "Source"). */
     public void select(String title) {
         tabs.getTabs().stream().filter(tab -> tab.getText().equals(title)).findFirst()
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab));

@@ -14,12 +14,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.web.WebEngine;
 
 /**
  * The REPL tab: Python typed here runs in the page's {@code py} (or {@code mpy}) interpreter, in the namespace of
- * the page's scripts, on the page's thread; a switch runs JavaScript in the page instead. Enter runs, Shift+Enter
- * adds a line, Up/Down walk the history, Tab completes names.
+ * the page's scripts, on the page's thread; a switch runs JavaScript in the page instead. The value of the last
+ * expression is shown, as in CPython's REPL; {@code $0} is the element selected in the Elements tab. Enter runs,
+ * Shift+Enter adds a line, Up/Down walk the history, Tab completes names.
  */
 public final class ReplView {
     public static final String PY = "Python (py)";
@@ -27,7 +27,6 @@ public final class ReplView {
     public static final String JS = "JavaScript";
 
     private final InspectedPage page;
-    private final WebEngine engine;
     private final ChoiceBox<String> language = new ChoiceBox<>(FXCollections.observableArrayList(PY, MPY, JS));
     private final TextArea output = new TextArea();
     private final TextArea input = new TextArea();
@@ -35,9 +34,8 @@ public final class ReplView {
     private final BorderPane root = new BorderPane();
     private int historyIndex;
 
-    public ReplView(InspectedPage page, WebEngine engine) {
+    public ReplView(InspectedPage page) {
         this.page = page;
-        this.engine = engine;
         language.setValue(PY);
         output.setEditable(false);
         output.setWrapText(true);
@@ -111,15 +109,6 @@ public final class ReplView {
         historyIndex = history.size();
         input.clear();
         echo(code);
-        if (JS.equals(language.getValue())) {
-            try {
-                Object value = engine.executeScript(code);
-                show(true, value == null || "undefined".equals(String.valueOf(value)) ? "" : String.valueOf(value));
-            } catch (RuntimeException e) { // JavaScript's exception
-                show(false, String.valueOf(e.getMessage()));
-            }
-            return;
-        }
         page.run(type(), code).whenComplete((answer, failure) -> {
             if (failure != null) show(false, String.valueOf(failure.getMessage()));
             else show(answer.ok(), answer.text());
@@ -155,6 +144,7 @@ public final class ReplView {
     }
 
     private String type() {
+        if (JS.equals(language.getValue())) return "js";
         return MPY.equals(language.getValue()) ? "mpy" : "py";
     }
 

@@ -225,12 +225,13 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     /**
      * Runs REPL input in the interpreter's global namespace; its prints go to the console stream as
      * {@code TYPE repl}. Never reports to the page's error banner. Main-thread interpreters: FX thread.
+     * {@code selection} is what {@code $0} reads: the element selected in the inspector (a {@code JsRef}), or null.
      */
-    public ReplAnswer repl(String code) {
+    public ReplAnswer repl(String code, Object selection) {
         String before = routing.source();
         routing.source(type + " repl");
         try {
-            Value answer = guarded(type + " repl", () -> function("_pydesk.repl", "run").execute(code));
+            Value answer = guarded(type + " repl", () -> function("_pydesk.repl", "run").execute(code, selection));
             if (answer == null) return new ReplAnswer(false, "PyDesk could not run this input");
             String text = answer.asString();
             return new ReplAnswer(text.startsWith("1"), text.substring(1));

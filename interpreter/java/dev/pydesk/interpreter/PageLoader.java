@@ -84,6 +84,11 @@ public final class PageLoader implements AutoCloseable {
         return Optional.ofNullable(page);
     }
 
+    /** The page's site root: the folder served to the WebView (what live reload watches). */
+    public Optional<Path> root() {
+        return Optional.ofNullable(server).map(PageServer::root);
+    }
+
     /** Opens a local HTML file. Throws when it cannot be read. */
     public void open(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
@@ -94,8 +99,11 @@ public final class PageLoader implements AutoCloseable {
         if (server == null || !server.root().equals(folder)) {
             if (server != null) server.close();
             server = PageServer.start(folder);
-            server.onRequest(request -> network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
-                    request.path(), request.status(), request.bytes(), request.durationMillis(), "")));
+            // Page JavaScript's fetch/XHR are logged by the page itself (boot.js), with other sites' requests.
+            server.onRequest(request -> {
+                if (!request.fromScript()) network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
+                        request.path(), request.status(), request.bytes(), request.durationMillis(), ""));
+            });
         }
         page = absolute;
         status("loading " + absolute.getFileName() + "...");
@@ -104,6 +112,7 @@ public final class PageLoader implements AutoCloseable {
 
     /** Loads the page again: the document and all its interpreters start fresh. */
     public void reload() {
+        if (closed) return;
         endSession();
         engine.reload();
     }
@@ -118,6 +127,7 @@ public final class PageLoader implements AutoCloseable {
                     + " && document.readyState !== 'loading'";
 
     private void onState(Worker.State state) {
+        if (closed) return; // a load still under way when the loader closed (its server is gone): nobody to tell
         switch (state) {
             case SCHEDULED, RUNNING -> watchForDocument();
             case SUCCEEDED -> {
@@ -170,7 +180,7 @@ public final class PageLoader implements AutoCloseable {
         Timing.mark("page: loaded");
         JsRealm realm;
         try {
-            realm = JsRealm.attach(engine, console);
+            realm = JsRealm.attach(engine, console, network);
         } catch (IllegalStateException e) {
             console.publish(ConsoleEvent.Level.ERROR, "pydesk", e.getMessage());
             status(e.getMessage());

@@ -351,6 +351,7 @@ public final class PageSession implements AutoCloseable {
             return null;
         }
         JSObject show = (JSObject) document.call("createElement", "script-py");
+        realm.markMade(show, "output");
         JSObject head = (JSObject) document.getMember("head");
         if (head != null && Boolean.TRUE.equals(head.call("contains", element))) {
             ((JSObject) document.getMember("body")).call("append", show);
@@ -377,6 +378,7 @@ public final class PageSession implements AutoCloseable {
                 JSObject document = (JSObject) realm.window().getMember("document");
                 JSObject banner = (JSObject) document.call("createElement", "div");
                 banner.setMember("className", "py-error");
+                realm.markMade(banner, "error banner");
                 banner.setMember("textContent", message);
                 ((JSObject) banner.getMember("style")).setMember("cssText", "border: 1px solid red; background: #ffdddd;"
                         + " color: black; font-family: courier, monospace; white-space: pre; overflow-x: auto;"

@@ -46,6 +46,7 @@ class SamplesTest {
     private final Map<String, Runnable> checks = Map.ofEntries(
             Map.entry("index.html", this::index),
             Map.entry("hello.html", this::hello),
+            Map.entry("web.html", this::web),
             Map.entry("display.html", this::display),
             Map.entry("targets.html", this::targets),
             Map.entry("current-target.html", this::currentTarget),
@@ -150,6 +151,39 @@ class SamplesTest {
         assertTrue(page.console().stream().anyMatch(event -> event.level() != ConsoleEvent.Level.ERROR
                 && event.text().contains("printed lines go to the console")), page.consoleText());
         assertEquals("rgb(159, 240, 192)", page.js("getComputedStyle(document.querySelector('h1')).color"));
+    }
+
+    private void web() {
+        List<String> all = List.of("Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune");
+        assertAll(
+                () -> assertEquals(all, page.texts("#planets .planet h3")),
+                () -> assertEquals("rocky, 1 moon", text("#earth p")),
+                () -> assertEquals("rgb(59, 125, 216)", page.js("document.querySelector('#earth .globe').style.backgroundColor")),
+                () -> assertEquals(List.of("all", "rocky", "gas", "ice"),
+                        page.jsonList("Array.from(document.querySelectorAll('#kind option')).map(o => o.value)")),
+                () -> assertEquals("8 of 8 shown. Favourites: none yet, click a planet.", text("#summary")));
+        type("#search", "ur"); // @when("input", search)
+        page.waitUntil("the filter", WAIT, () -> page.count("#planets .planet.hidden") == 5);
+        assertEquals(List.of("Mercury", "Saturn", "Uranus"), page.texts("#planets .planet:not(.hidden) h3"));
+        page.js("(function(){const k=document.getElementById('kind');k.value='ice';"
+                + "k.dispatchEvent(new Event('change', {bubbles: true}))})()");
+        page.waitUntil("the kind filter", WAIT, () -> page.count("#planets .planet.hidden") == 7);
+        assertEquals("1 of 8 shown. Favourites: none yet, click a planet.", text("#summary"));
+        type("#search", "");
+        page.waitUntil("the filter cleared", WAIT, () -> page.count("#planets .planet.hidden") == 6);
+        click("#neptune"); // on_click=toggle_favourite, given when the card was made
+        page.waitUntil("the favourite", WAIT, () -> page.count("#planets .favourite") == 1);
+        assertAll(
+                () -> assertEquals("2 of 8 shown. Favourites: Neptune.", text("#summary")),
+                () -> assertEquals("Planets (1 \u2605)", page.js("document.title")));
+        click("#sort");
+        page.waitUntil("the sort", WAIT, () -> "Fewest moons first".equals(page.text("#sort")));
+        assertEquals(List.of("Saturn", "Jupiter", "Uranus", "Neptune", "Mars", "Earth", "Mercury", "Venus"),
+                page.texts("#planets .planet h3"));
+        click("#neptune");
+        page.waitUntil("the favourite removed", WAIT, () -> page.count("#planets .favourite") == 0);
+        assertEquals("Planets, built with pyscript.web", page.js("document.title"));
+        assertEquals(List.of(), page.errors(), page.consoleText());
     }
 
     private void display() {

@@ -786,4 +786,52 @@ class SecurityTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
+
+    /**
+     * The Elements tab's script and observer, and the fetch/XHR wrappers, are PyDesk's alone: page JavaScript that
+     * replaced eval, MutationObserver or JSON.stringify before PyDesk attached never sees the inspector's code, its
+     * callback or its answers; nothing new appears on window; $0 exists only while the REPL's input runs.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"py"})
+    void pageJavaScriptCannotReachTheInspectorsHooks(String type) throws Exception {
+        page.open(folder, "p.html", """
+                <html><body><div id="status"></div><p id="target">x</p>
+                <script>
+                window.seen = [];
+                const note = (what, values) => { for (const v of values) window.seen.push(what + ": " + typeof v); };
+                const realEval = window.eval, RealObserver = window.MutationObserver, realStringify = JSON.stringify;
+                window.eval = function (...args) { note("eval", args); return realEval(...args); };
+                window.MutationObserver = function (...args) { note("MutationObserver", args); return new RealObserver(...args); };
+                JSON.stringify = function (...args) { note("stringify", args); return realStringify(...args); };
+                window.before = Object.getOwnPropertyNames(window).length + 1; // + before itself
+                </script>
+                <script type="%s">
+                from pyscript import document
+                document.getElementById("status").textContent = "ready"
+                </script>
+                </body></html>""".formatted(type));
+        assertEquals("ready", page.text("#status"), page.consoleText());
+        page.js("window.seen = []");
+        dev.pydesk.bridge.DomInspection dom = FxThread.call(() -> page.loader().session().orElseThrow().realm().dom());
+        String answer = FxThread.call(() -> {
+            dom.watch(true);
+            List<dev.pydesk.bridge.DomInspection.Node> roots = dom.roots();
+            int target = dom.find("#target", 0).path().getLast();
+            dom.select(target);
+            dom.details(target);
+            return roots.size() + " " + dom.evaluate("$0.id").text() + " " + dom.evaluate("typeof JSON").text();
+        });
+        assertEquals("1 target object", answer, "the document's one root, $0 and JSON as the page sees them");
+        page.js("document.getElementById('target').textContent = 'changed'");
+        page.waitUntil("the observer's note", java.time.Duration.ofSeconds(30), () -> FxThread.call(dom::hasChanges));
+        FxThread.run(dom::changes);
+        assertEquals("", page.js("window.seen.join('\\n')"), "page JavaScript saw the inspector's work");
+        assertEquals("undefined", page.js("typeof window.$0"));
+        assertEquals(Boolean.TRUE, page.js("Object.getOwnPropertyNames(window).length === window.before"));
+        page.js(PROBE_LIBRARY);
+        assertEquals(List.of(), walk("window", 3).get("findings"), "page JavaScript reaches Java from window");
+        FxThread.run(() -> dom.watch(false));
+        assertFalse(FxThread.call(dom::watching));
+    }
 }

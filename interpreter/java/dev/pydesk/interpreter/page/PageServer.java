@@ -264,8 +264,9 @@ public final class PageServer implements AutoCloseable {
             // The client went away mid-response; nothing to tell it.
         } finally {
             exchange.close();
+            String destination = exchange.getRequestHeaders().getFirst("Sec-Fetch-Dest");
             notifyListeners(new RequestRecord(method, target, status, sent,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), destination == null ? "" : destination));
         }
     }
 

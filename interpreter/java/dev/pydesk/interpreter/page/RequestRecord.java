@@ -12,5 +12,13 @@ package dev.pydesk.interpreter.page;
  * @param status         HTTP status code sent
  * @param bytes          number of body bytes sent (0 for {@code HEAD} and bodiless answers)
  * @param durationMillis time from receiving the request to finishing the response
+ * @param destination    the request's {@code Sec-Fetch-Dest} ({@code document}, {@code script}, {@code image}, ...;
+ *                       {@code empty} for page JavaScript's fetch/XHR), or "" when the client sent none
  */
-public record RequestRecord(String method, String path, int status, long bytes, long durationMillis) {}
+public record RequestRecord(String method, String path, int status, long bytes, long durationMillis,
+                            String destination) {
+    /** A request made by page JavaScript's fetch or XMLHttpRequest (WebKit marks them {@code Sec-Fetch-Dest: empty}). */
+    public boolean fromScript() {
+        return "empty".equals(destination);
+    }
+}

@@ -2,27 +2,52 @@
 namespace), and completes names. Answers are text: "1" + repr of an expression's value ("" for a statement), or
 "0" + the traceback; nothing the user types reaches the page's error banner."""
 
+import ast
+import re
 import sys
 
 import __main__
 
+_selected = None
+"""The element selected in the inspector's Elements tab (a JsProxy), as `$0` reads it."""
 
-def run(code):
+_STRING = r"""[rRbBuUfF]{0,2}(?:'''[\s\S]*?'''|\"\"\"[\s\S]*?\"\"\"|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")"""
+_SELECTION = re.compile(r"(?P<keep>" + _STRING + r"|#[^\n]*)|\$0(?!\w)")
+"""DevTools' `$0` (not a Python name: rewritten), outside string literals and comments (kept as they are)."""
+
+
+def selected():
+    """`$0`: the element selected in the Elements tab, or None."""
+    return _selected
+
+
+def _with_selection(code):
+    return _SELECTION.sub(lambda m: m.group("keep") or "__import__('_pydesk.repl').repl.selected()", code)
+
+
+def run(code, selection=None):
+    """Runs `code` as CPython's REPL would a line: statements run, and the value of a last expression is shown
+    (`import sys; sys.version` shows the version)."""
+    from _pydesk.jsproxy import to_python
     from _pydesk.runner import format_error
 
+    global _selected
+    _selected = None if selection is None else to_python(selection)
+    namespace = __main__.__dict__
     try:
-        try:
-            compiled = compile(code, "<repl>", "eval")
-        except SyntaxError:
-            compiled = None
-        if compiled is not None:
-            value = eval(compiled, __main__.__dict__)
-            if value is None:
-                return "1"
-            __main__.__dict__["_"] = value
-            return "1" + repr(value)
-        exec(compile(code, "<repl>", "exec"), __main__.__dict__)
-        return "1"
+        tree = ast.parse(_with_selection(code), "<repl>", "exec")
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr):
+            last = ast.Expression(tree.body.pop().value)
+        if tree.body:
+            exec(compile(tree, "<repl>", "exec"), namespace)
+        if last is None:
+            return "1"
+        value = eval(compile(last, "<repl>", "eval"), namespace)
+        if value is None:
+            return "1"
+        namespace["_"] = value
+        return "1" + repr(value)
     except SystemExit:
         return "1"
     except BaseException as error:

@@ -36,9 +36,20 @@ _RENDERERS = {
     "image/png": _image("image/png"),
     "image/jpeg": _image("image/jpeg"),
     "image/svg+xml": lambda value, meta: value,
-    "application/json": lambda value, meta: value,
+    "application/json": lambda value, meta: _json_text(value),
     "application/javascript": lambda value, meta: f"<script>{value}</script>",
 }
+
+def _json_text(value):
+    """JSON shown as text: a str as it is, any other value (a dict or list, as IPython accepts from _repr_json_)
+    as its JSON. Escaped, so JSON that holds markup shows the markup (PyScript 0.7.31 inserts a str as HTML and
+    fails on a dict)."""
+    if not isinstance(value, str):
+        import json
+
+        value = json.dumps(value, default=str)
+    return _escape(value)
+
 
 _REPR_METHODS = (
     ("savefig", "image/png"),

@@ -1,63 +1,49 @@
-"""`when`: Python functions as handlers of DOM events, and `Event`, a one-shot Python-side event.
+"""`when`: Python functions as handlers of DOM events, and `Event`, a Python-side event with listeners.
 
 `@when("click", "#button")` adds the function as a listener of every element the selector matches (or of the
-element, or list of elements, given instead). The handler takes the event or nothing, and may be `async def`.
+element, list of elements, `pyscript.web` Element or ElementCollection given instead); keyword arguments are
+`addEventListener` options (`once=True`). The handler takes the event or nothing, and may be `async def`.
+`@when(event)` (an `Event`, or a list of them) adds it as a listener of that event.
 """
 
+import sys
+
 from pyscript.context import document
-from pyscript.ffi import create_proxy
+from pyscript.ffi import create_proxy, to_js
 
 __all__ = ["Event", "when"]
 
 
 class Event:
-    """Something that happens once: listeners are called with its result when it is triggered (or at once, when
-    they are added after that). Listeners may be functions or `async def` functions."""
+    """A Python-side event: each `trigger(result)` calls every listener with `result`, in the order they were
+    added; `async def` listeners run as tasks. A listener's exception propagates out of `trigger` (the listeners
+    after it are not called), as in PyScript."""
 
     def __init__(self):
         self._listeners = []
-        self._result = None
-        self._triggered = False
-
-    @property
-    def triggered(self):
-        return self._triggered
-
-    @property
-    def result(self):
-        if self._triggered:
-            return self._result
-        raise ValueError("Event has not been triggered yet. No result available.")
 
     def trigger(self, result=None):
-        if self._triggered:
-            raise RuntimeError("Event has already been triggered.")
-        self._triggered = True
-        self._result = result
         for listener in list(self._listeners):
-            self._call(listener)
+            outcome = listener(result)
+            if type(outcome).__name__ == "coroutine":
+                from _pydesk.loop import get_loop
+
+                get_loop().create_task(outcome)
 
     def add_listener(self, listener):
+        """Adds a function (or `async def` function) to call on each trigger; adding it twice adds it once."""
         if not callable(listener):
-            raise ValueError("Listener must be callable or awaitable.")
+            raise ValueError("Listener must be callable.")
         if listener not in self._listeners:
             self._listeners.append(listener)
-            if self._triggered:
-                self._call(listener)
 
     def remove_listener(self, *listeners):
-        if listeners:
-            for listener in listeners:
-                self._listeners.remove(listener)
-        else:
+        """Removes these listeners (ones that were never added are ignored), or all of them when none is given."""
+        if not listeners:
             self._listeners = []
-
-    def _call(self, listener):
-        result = listener(self._result)
-        if type(result).__name__ == "coroutine":
-            from _pydesk.loop import get_loop
-
-            get_loop().create_task(result)
+        for listener in listeners:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
 
 
 def takes_event(func):
@@ -89,15 +75,21 @@ def handler_for(func):
 
 def _elements(selector, event_types):
     if isinstance(selector, str):
-        from pyscript.ffi import JsException
+        from _pydesk import dom
 
         try:
-            found = list(document.querySelectorAll(selector))
-        except JsException as error:
-            raise ValueError(f"when({event_types!r}, {selector!r}): {selector!r} is not a valid CSS selector ({error})")
+            found = [node for node, _tag in dom.elements("find", selector, [document])]
+        except dom.InvalidSelector as error:
+            raise dom.InvalidSelector(f"when({event_types!r}, {selector!r}): {error}") from None
         if not found:
             raise ValueError(f"when({event_types!r}, {selector!r}): no element matches the selector {selector!r}")
         return found
+    web = sys.modules.get("pyscript.web")  # never imported here: a page that uses no web has none
+    if web is not None:
+        if isinstance(selector, web.Element):
+            return [selector._dom_element]
+        if isinstance(selector, web.ElementCollection):
+            return [element._dom_element for element in selector]
     if isinstance(selector, (list, tuple)):
         elements = []
         for item in selector:
@@ -105,18 +97,17 @@ def _elements(selector, event_types):
         return elements
     if hasattr(selector, "addEventListener"):
         return [selector]
-    if hasattr(selector, "_dom_element"):  # pyscript.web-style wrappers
-        return [selector._dom_element]
     try:
         return list(selector)  # a NodeList or HTMLCollection
     except TypeError:
         raise ValueError(f"when({event_types!r}, ...): {selector!r} is not a selector, an element or a list of them")
 
 
-def when(event_type, selector=None, handler=None):
-    """Handles `event_type` (a DOM event name, a list of them, or an `Event`) on the elements `selector` names.
-    Works as a decorator (`@when("click", "#b")`) or as a call with the handler (`when("click", "#b", f)`, and
-    `when(event, f)` for `Event`s, which take no selector)."""
+def when(event_type, selector=None, handler=None, **options):
+    """Handles `event_type` (a DOM event name, a list of them, or an `Event` or list of `Event`s) on the elements
+    `selector` names. Works as a decorator (`@when("click", "#b")`) or as a call with the handler
+    (`when("click", "#b", f)`, and `when(event, f)` for `Event`s, which take no selector). `options` go to
+    `addEventListener` (`capture`, `once`, `passive`, `signal`); `Event`s ignore them."""
     targets = event_type if isinstance(event_type, (list, tuple)) else [event_type]
     python_events = [t for t in targets if isinstance(t, Event)]
     dom_events = [t for t in targets if not isinstance(t, Event)]
@@ -139,9 +130,10 @@ def when(event_type, selector=None, handler=None):
             event.add_listener(wrapper)
         if dom_events:
             listener = create_proxy(wrapper)
+            listen_options = to_js(options) if options else False
             for element in elements:
                 for name in dom_events:
-                    element.addEventListener(name, listener)
+                    element.addEventListener(name, listener, listen_options)
         return func
 
     return decorator(handler) if handler is not None else decorator

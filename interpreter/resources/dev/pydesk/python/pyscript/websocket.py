@@ -39,6 +39,7 @@ class WebSocket:
         self.protocol = ""
         self.extensions = ""
         self._closing = False
+        self._opened = False  # readyState stays CONNECTING until the open event reaches this thread, as in browsers
         self.onopen = self.onmessage = self.onerror = self.onclose = None
         for name, handler in handlers.items():
             if name not in ("onopen", "onmessage", "onerror", "onclose"):
@@ -49,6 +50,8 @@ class WebSocket:
     @property
     def readyState(self):
         state = _pydesk.host.wsState(self._id)
+        if state == self.OPEN and not self._opened:
+            return self.CONNECTING
         return self.CLOSING if self._closing and state == self.OPEN else state
 
     @property
@@ -75,6 +78,7 @@ class WebSocket:
 
     def _event(self, kind, a, b, c):
         if kind == "open":
+            self._opened = True
             self.protocol, self.extensions = a, b
             event = WebSocketEvent("open", self)
         elif kind == "message":

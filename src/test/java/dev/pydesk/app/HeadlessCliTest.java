@@ -199,4 +199,44 @@ class HeadlessCliTest {
         assertTrue(none.stderr().contains("no folder was chosen (headless: give the folder with --mount DIR, or "
                 + "--mount /data=DIR)"), none.stderr());
     }
+
+    /** {@code --headless --watch --dump text}: prints the page, then again after each edit of a file it uses. */
+    @Test
+    void watchPrintsAgainAfterEachChange() throws Exception {
+        // stdout and stderr go to files in the page's folder: PyDesk must not take its own output for an edit.
+        Files.writeString(dir.resolve("main.py"), "from pyscript import display\ndisplay('first version')\n");
+        Path page = page("watch.html", "<script type=\"py\" src=\"./main.py\"></script>");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+                "dev.pydesk.app.Launcher", "--headless", "--watch", "--dump", "text", page.toString())
+                .directory(dir.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        try {
+            waitForOutput(process, "first version", "pydesk: watching");
+            Files.writeString(dir.resolve("main.py"), "from pyscript import display\ndisplay('second version')\n");
+            waitForOutput(process, "second version", "main.py changed: reloading");
+            String out = Files.readString(dir.resolve("out.txt"));
+            assertTrue(out.indexOf("first version") < out.indexOf("second version"), out);
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertEquals(1, err.split("changed: reloading", -1).length - 1, "one reload, for main.py alone: " + err);
+            assertTrue(process.isAlive(), "--watch keeps running");
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+        }
+    }
+
+    private void waitForOutput(Process process, String stdout, String stderr) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            String out = Files.readString(dir.resolve("out.txt"));
+            String err = Files.readString(dir.resolve("err.txt"));
+            if (out.contains(stdout) && err.contains(stderr)) return;
+            if (!process.isAlive()) throw new AssertionError("pydesk exited: " + out + err);
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no '" + stdout + "' / '" + stderr + "' in time: " + Files.readString(dir.resolve("out.txt"))
+                + Files.readString(dir.resolve("err.txt")));
+    }
 }

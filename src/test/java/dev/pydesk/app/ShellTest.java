@@ -147,6 +147,8 @@ class ShellTest {
             shell.showInspector(true);
             shell.inspector().select("REPL");
         });
+        waitUntil("the REPL on screen", () -> shell.inspector().repl().input().getScene() != null
+                && shell.inspector().repl().input().isVisible());
         robot.clickOn(FxThread.call(() -> shell.inspector().repl().input()));
         robot.write("document.getElementById(\"p\").textContent = greeting + \" from the REPL\"");
         robot.push(KeyCode.ENTER);
@@ -155,6 +157,19 @@ class ShellTest {
         robot.write("6 * 7");
         robot.push(KeyCode.ENTER);
         waitUntil("the answer", () -> shell.inspector().repl().output().contains("\n42\n"));
+        // As in CPython's REPL, the last expression of a line of several statements shows its value.
+        robot.write("import sys; sys.version_info[:1]");
+        robot.push(KeyCode.ENTER);
+        waitUntil("the last expression's value", () -> shell.inspector().repl().output().contains("\n(3,)\n"));
+        robot.write("n = 20; n += 1; n * 2");
+        robot.push(KeyCode.ENTER);
+        waitUntil("the statements and the value", () -> shell.inspector().repl().output().contains(">>> n = 20; n += 1; n * 2\n42\n"));
+        robot.write("'$0 is not rewritten in strings' # $0");
+        robot.push(KeyCode.ENTER);
+        waitUntil("the string", () -> shell.inspector().repl().output().contains("'$0 is not rewritten in strings'"));
+        robot.write("$0 is None");
+        robot.push(KeyCode.ENTER);
+        waitUntil("$0 without a selection", () -> shell.inspector().repl().output().contains("\nTrue\n"));
         robot.write("1 / 0");
         robot.push(KeyCode.ENTER);
         waitUntil("the traceback", () -> shell.inspector().repl().output().contains("ZeroDivisionError"));
@@ -222,9 +237,18 @@ class ShellTest {
     @Test
     void theNetworkTabListsPageResourcesFetchesAndWebSocketFrames() throws Exception {
         Files.writeString(dir.resolve("data.json"), "{\"n\": 1}");
-        try (dev.pydesk.testing.EchoWebSocketServer echo = dev.pydesk.testing.EchoWebSocketServer.launch()) {
+        Files.writeString(dir.resolve("page.txt"), "for page JavaScript");
+        try (dev.pydesk.testing.EchoWebSocketServer echo = dev.pydesk.testing.EchoWebSocketServer.launch();
+             dev.pydesk.testing.TestHttpServer other = dev.pydesk.testing.TestHttpServer.launch()) {
             load(page("net.html", """
                     <div id="done"></div>
+                    <script>
+                    fetch("./page.txt").then((r) => r.text()).then((t) => { document.body.dataset.fetched = t; });
+                    fetch("%s").then((r) => r.json()).then((j) => { document.body.dataset.other = j.answer; });
+                    const xhr = new XMLHttpRequest();
+                    xhr.open("GET", "./nothing.txt");
+                    xhr.send();
+                    </script>
                     <script type="py">
                     from pyscript import fetch, document, WebSocket
                     data = await fetch("./data.json").json()
@@ -235,11 +259,12 @@ class ShellTest {
                         ws.close()
                         document.getElementById("done").textContent = "done"
                     ws = WebSocket(url="%s", onopen=onopen, onmessage=onmessage)
-                    </script>""".formatted(echo.url())));
+                    </script>""".formatted(other.url("/json"), echo.url())));
             waitUntil("the echo", () -> "done".equals(shell.view().webView.getEngine()
                     .executeScript("document.getElementById('done').textContent")));
             waitUntil("the network log", () -> shell.inspector().network().entries().stream()
-                    .anyMatch(e -> e.method().equals("CLOSE")));
+                    .anyMatch(e -> e.method().equals("CLOSE")) && shell.inspector().network().entries().stream()
+                    .filter(e -> e.kind().startsWith("js ")).count() == 3);
             List<String> rows = FxThread.call(() -> shell.inspector().network().entries().stream()
                     .map(e -> e.kind() + " " + e.method() + " " + e.url().replaceAll("^.*/", "") + " " + e.status())
                     .toList());
@@ -249,6 +274,15 @@ class ShellTest {
             assertTrue(rows.stream().anyMatch(r -> r.startsWith("websocket OPEN ")), rows.toString());
             assertTrue(rows.stream().anyMatch(r -> r.startsWith("websocket SEND ")), rows.toString());
             assertTrue(rows.stream().anyMatch(r -> r.startsWith("websocket RECV ")), rows.toString());
+            // Page JavaScript's own requests, to the page's folder and to another site, each listed once.
+            assertTrue(rows.contains("js fetch GET page.txt 200"), rows.toString());
+            assertTrue(rows.contains("js fetch GET json 200"), rows.toString());
+            assertTrue(rows.contains("js xhr GET nothing.txt 404"), rows.toString());
+            assertEquals(1, rows.stream().filter(r -> r.contains("page.txt")).count(), rows.toString());
+            assertEquals(19L, FxThread.call(() -> shell.inspector().network().entries().stream()
+                    .filter(e -> e.url().endsWith("/page.txt")).findFirst().orElseThrow().size()));
+            assertEquals("for page JavaScript|42", FxThread.call(() -> shell.view().webView.getEngine().executeScript(
+                    "document.body.dataset.fetched + '|' + document.body.dataset.other")), "the page got its answers");
         }
     }
 

@@ -174,6 +174,32 @@ class DisplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
+    void reprJsonDictsAndListsAreShownAsJsonTextOnTheMainThreadAndInAWorker(String type) throws Exception {
+        // IPython accepts a dict or list from _repr_json_; PyScript 0.7.31 fails on it (AttributeError)
+        String code = """
+                    from pyscript import display
+                    class Data:
+                        def __init__(self, value):
+                            self.value = value
+                        def _repr_json_(self):
+                            return self.value
+                    display(Data({"a": [1, 2], "tag": "<b>x</b>"}), Data([1, None, True]), target="$TARGET")
+                    display(Data('{"kept": "<i>as text</i>"}'), target="$TARGET")
+                """;
+        open(type, "<div id=\"main\"></div><div id=\"worker\"></div>\n<script type=\"$TYPE\">\n"
+                + code.replace("$TARGET", "main") + "</script>\n<script type=\"$TYPE\" worker>\n"
+                + code.replace("$TARGET", "worker") + "</script>");
+        page.waitUntil("the worker's display", java.time.Duration.ofSeconds(60), () -> page.count("#worker > div") == 3);
+        for (String target : List.of("#main", "#worker")) {
+            assertEquals(List.of("{\"a\": [1, 2], \"tag\": \"<b>x</b>\"}", "[1, null, true]", "{\"kept\": \"<i>as text</i>\"}"),
+                    page.texts(target + " > div"), page.consoleText());
+            assertEquals(0, page.count(target + " b, " + target + " i"), "JSON is text, never markup");
+        }
+        assertNoErrors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy"})
     void reprJavascriptRunsOnce(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">

@@ -60,6 +60,7 @@ public final class TestHttpServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*"); // page JavaScript may read it too
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
