@@ -10,16 +10,11 @@ from _pydesk.jsproxy import _ERROR, JsException, JsProxy, to_js_arg, to_python
 _dom = _pydesk.js.dom()
 
 
-class InvalidSelector(JsException, ValueError):
-    """A CSS selector the page cannot parse: a JsException as PyScript raises it, and a ValueError too."""
-
-
 def _check(result):
+    # A selector the page cannot parse is a plain JsException, as in PyScript (its suite checks the exact type);
+    # boot.js makes WebKit's message name the selector.
     if result is _ERROR:
-        message = _pydesk.js.lastError()
-        if "is not a valid selector" in message:
-            raise InvalidSelector(message.split(": ", 1)[-1] if message.startswith("SyntaxError") else message)
-        raise JsException(message)
+        raise JsException(_pydesk.js.lastError())
     return result
 
 
