@@ -25,6 +25,7 @@ final class BrowserWindow {
         Shell shell = new Shell(stage, runtime, options.scriptTimeout, RecentFiles.inStateFolder());
         shell.view().loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts),
                 FolderChoosers.dialog(stage)));
+        shell.view().loader.siteRoot(options.root);
         shell.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
         stage.setScene(new Scene(shell.root(), options.width(), options.height()));
         stage.setOnHidden(event -> {
@@ -55,6 +56,7 @@ final class BrowserWindow {
         kiosk.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
         kiosk.view().loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts),
                 FolderChoosers.dialog(stage)));
+        kiosk.view().loader.siteRoot(options.root);
         stage.setOnHidden(event -> {
             kiosk.close();
             runtime.close();

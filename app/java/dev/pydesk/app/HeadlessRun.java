@@ -19,7 +19,8 @@ import netscape.javascript.JSObject;
 /**
  * {@code --headless}: the page loads and runs exactly as in the window, under Monocle. Done when {@code --wait-for}
  * matches, or else when every main-thread script has finished; then the dump goes to stdout and PyDesk exits with
- * 0 (no page error), 1 (a page error), 3 (timeout).
+ * 0 (no page error), 1 (a page error; also at once when {@code --wait-for} can no longer match because every
+ * script ended, one with an error, and nothing is pending), 3 (timeout).
  */
 final class HeadlessRun {
     private static final double POLL_SECONDS = 0.05;
@@ -42,6 +43,7 @@ final class HeadlessRun {
     void start() {
         view = new PageView(runtime, options.scriptTimeout);
         view.loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts), FolderChoosers.headless()));
+        view.loader.siteRoot(options.root);
         view.console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
         PageDialogs.headless(view.webView.getEngine(),
                 new java.io.BufferedReader(new java.io.InputStreamReader(System.in)), System.err);
@@ -89,17 +91,32 @@ final class HeadlessRun {
     }
 
     private void pollWaitFor(int current) {
+        int[] hopeless = {0};
         PauseTransition poll = new PauseTransition(Duration.seconds(POLL_SECONDS));
         poll.setOnFinished(event -> {
             if (finished.get() || current != run) return;
             PageSession session = view.loader.session().orElse(null);
             if (session != null && matches(options.waitFor)) {
                 finish(session, Launcher.OK);
+            } else if (session != null && cannotMatch(session) && ++hopeless[0] >= 2) {
+                System.err.println("pydesk: gave up waiting for '" + options.waitFor + "': every script has ended, "
+                        + session.failedScripts() + " with an error (see above), and nothing is pending");
+                finish(session, Launcher.PAGE_ERROR);
             } else {
+                if (session == null || !cannotMatch(session)) hopeless[0] = 0;
                 poll.playFromStart();
             }
         });
         poll.play();
+    }
+
+    /**
+     * Fail fast: once every script has ended, one at least with an error, and no timer, task or request is left,
+     * nothing can make {@code --wait-for} match (headless, there is no user), so waiting out {@code --timeout} helps
+     * nobody. Checked on two polls in a row.
+     */
+    private static boolean cannotMatch(PageSession session) {
+        return session.allScriptsEnded() && session.failedScripts() > 0 && session.pendingWork() == 0;
     }
 
     private boolean matches(String selector) {

@@ -2,6 +2,7 @@ package dev.pydesk.app;
 
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.PythonRuntime;
+import dev.pydesk.interpreter.page.SiteRoot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,7 @@ public final class Launcher {
             System.exit(USAGE);
         }
         String configError = AppConfig.apply(page, options);
+        if (configError == null) configError = checkSiteRoot(page, options.root);
         if (configError != null) {
             err.println("pydesk: " + configError);
             System.exit(USAGE);
@@ -76,6 +78,17 @@ public final class Launcher {
             Platform.startup(() -> new HeadlessRun(options, page, runtime).start());
         } else {
             Platform.startup(() -> new BrowserWindow(options, runtime).show(page));
+        }
+    }
+
+    /** The page's site root ({@code --root}, pydesk.toml) must be a folder that holds it; returns the error or null. */
+    static String checkSiteRoot(Path page, Path root) {
+        try {
+            SiteRoot site = SiteRoot.of(page, root);
+            if (root != null && !site.requested()) return "--root " + root + " must be a folder that holds the page " + page;
+            return null;
+        } catch (java.io.IOException e) {
+            return e.getMessage();
         }
     }
 

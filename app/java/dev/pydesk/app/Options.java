@@ -17,6 +17,12 @@ final class Options {
             description = "The HTML page to open (default: the samples gallery).")
     Path page;
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Serve this folder (which must hold the page) as the site root: the page and its Python "
+                    + "reach everything under it, nothing outside. Default: root = \"..\" in a pydesk.toml next to "
+                    + "the page, else the page's folder.")
+    Path root;
+
     @Option(names = "--headless", description = "No window: load the page, run its scripts, print the result, exit.")
     boolean headless;
 

@@ -79,6 +79,6 @@ final class PageInspection implements InspectedPage {
 
     @Override
     public Optional<Path> folder() {
-        return loader.page().map(Path::getParent);
+        return loader.site().map(dev.pydesk.interpreter.page.SiteRoot::folder);
     }
 }

@@ -130,6 +130,43 @@ public final class JsRealm {
         else helpers.call("setCurrentScript", element);
     }
 
+    /** True once the document's DOMContentLoaded fired: its deferred and module scripts have run. FX thread only. */
+    public boolean contentLoaded() {
+        return Boolean.TRUE.equals(helpers.call("contentLoaded"));
+    }
+
+    /**
+     * Hands the page's configs ({@code {"py": {...}, "mpy": null}} as JSON) to PyScript's stand-in core.js, whose
+     * importers wait for them. Once per document. FX thread only.
+     */
+    public void pyscriptConfigure(String configsJson) {
+        helpers.call("pyscriptConfigure", configsJson);
+    }
+
+    /**
+     * Runs the callbacks of a hook of the stand-in core.js ({@code where} "main" or "worker", {@code name} like
+     * "onReady"); returns 0 when they are done, else a ticket to poll with {@link #pyscriptSettled}. FX thread only.
+     */
+    public int pyscriptHook(String where, String name, String type, JSObject ref) {
+        Object ticket = helpers.call("pyscriptHook", where, name, type, ref == null ? UNDEFINED_TOKEN : ref);
+        return ticket instanceof Number number ? number.intValue() : 0;
+    }
+
+    public boolean pyscriptSettled(int ticket) {
+        return !Boolean.FALSE.equals(helpers.call("pyscriptSettled", ticket));
+    }
+
+    /** The Python code registered for a code hook ({@code codeBeforeRun}, ...), "" when none. FX thread only. */
+    public String pyscriptCode(String where, String name) {
+        Object code = helpers.call("pyscriptCode", where, name);
+        return code instanceof String text ? text : "";
+    }
+
+    /** Resolves the stand-in's {@code whenDefined(type)} for a page whose first script of that type is a worker. */
+    public void pyscriptWorker(String type) {
+        helpers.call("pyscriptWorker", type);
+    }
+
     int registerCallback(Value callable, PythonHost host) {
         int id = nextCallbackId.getAndIncrement();
         callbacks.put(id, new Callback(callable, host));

@@ -9,7 +9,7 @@
   "use strict";
   if (Object.prototype.hasOwnProperty.call(window, "__pydesk_boot")) return;
   const R = Reflect, apply = Reflect.apply, construct = Reflect.construct, ownKeys = Reflect.ownKeys;
-  const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, origConsole = {};
+  const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, parse = JSON.parse, origConsole = {};
   const later = window.setTimeout.bind(window);
   // Taken before any page script runs, for what only Java holds (the inspector's side of the page).
   const pristine = { eval: window.eval, MutationObserver: window.MutationObserver, stringify, WeakRef: window.WeakRef };
@@ -191,6 +191,15 @@
     Object.defineProperty(WebSocket.prototype, name, { value });
   }
   Object.defineProperty(window, "WebSocket", { value: WebSocket, writable: true, configurable: true });
+
+  // PyScript's JavaScript API for page modules that import its core.js: PyDesk serves a stand-in module
+  // (/__pydesk__/pyscript/core.js) whose instances share this state; its api appears with the first instance.
+  // Scripts run once DOMContentLoaded has fired, i.e. after the page's module scripts registered their hooks.
+  let contentLoaded = false, configure = null;
+  document.addEventListener("DOMContentLoaded", () => { contentLoaded = true; }, { once: true });
+  const pyscript = { api: null };
+  pyscript.configured = new Promise((resolve) => { configure = resolve; });
+  Object.defineProperty(window, Symbol.for("pydesk.pyscript"), { value: pyscript });
 
   function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, FUNCTION) {
     if (door !== null || javaDoor === null || javaDoor === undefined) return null;
@@ -447,6 +456,15 @@
         return pristine.eval(source)({ ...pristine, notify: () => door.domChanged(), made: (el) => made.get(el) || null });
       },
       markMade(el, what) { made.set(el, toStr(what)); },
+      contentLoaded() { return contentLoaded; },
+      pyscriptConfigure(json) { if (configure) { configure(parse(json)); configure = null; } },
+      // A hook of the stand-in core.js (hooks.main.onReady, ...): 0 once done, else a ticket for pyscriptSettled.
+      pyscriptHook(where, name, type, ref) {
+        return pyscript.api ? pyscript.api.run(where, name, type, ref === UNDEF_IN ? null : ref) : 0;
+      },
+      pyscriptSettled(ticket) { return !pyscript.api || pyscript.api.settled(ticket); },
+      pyscriptCode(where, name) { return pyscript.api ? pyscript.api.code(where, name) : ""; },
+      pyscriptWorker(type) { if (pyscript.api) pyscript.api.workerStarted(type); },
       // py-*/mpy-* attributes: every element that has one (now or later) gets a listener that hands the
       // attribute's value (a function name, read when the event fires) to the interpreter's dispatcher.
       eventAttributes(prefix, dispatcher) {

@@ -29,7 +29,7 @@ public interface InspectedPage {
     /** The page's workers now. FX thread. */
     List<Worker> workers();
 
-    /** The folder of the page shown, if any. */
+    /** The site root of the page shown (traceback file names are relative to it), if any. */
     Optional<Path> folder();
 
     /** The Elements tab's view of the document shown now, if PyDesk runs it. FX thread. */

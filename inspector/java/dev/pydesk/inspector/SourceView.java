@@ -36,7 +36,7 @@ public final class SourceView {
         return root;
     }
 
-    /** Shows {@code file} (relative to the page's folder; {@code page.html#py-0} is the page itself) at {@code line}. */
+    /** Shows {@code file} (relative to the site root; {@code page.html#py-0} is the page itself) at {@code line}. */
     public boolean show(Path pageFolder, String file, int line) {
         String name = file.contains("#") ? file.substring(0, file.indexOf('#')) : file;
         Path path = pageFolder.resolve(name).normalize();

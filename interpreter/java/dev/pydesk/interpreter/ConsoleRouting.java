@@ -11,9 +11,15 @@ import java.io.OutputStream;
 final class ConsoleRouting {
     private volatile ConsoleBus bus;
     private volatile String source = "python";
+    private volatile ErrorSink stderrBanner;
 
     void bind(ConsoleBus bus) {
         this.bus = bus;
+    }
+
+    /** Shows every stderr line in the page's banner as well (main-thread interpreters, PyScript's error plugin). */
+    void stderrBanner(ErrorSink errors) {
+        this.stderrBanner = errors;
     }
 
     void source(String source) {
@@ -37,6 +43,8 @@ final class ConsoleRouting {
         routed.subscribe(event -> {
             ConsoleBus target = bus;
             if (target != null) target.publish(event);
+            ErrorSink banner = stderrBanner;
+            if (banner != null && level == ConsoleEvent.Level.ERROR) banner.stderrLine(event.source(), event.text());
         });
         return new ConsoleOutput(routed, level, this::source);
     }

@@ -63,15 +63,13 @@ final class Fetcher {
         } else if (scheme.equals("http") || scheme.equals("https")) {
             send(url, uri, method, headers, body).thenAccept(done);
         } else {
-            done.accept(Result.failed(url, "PermissionError", "fetch: " + url
-                    + " is outside the page's folder: a page may fetch http(s) URLs and files inside its folder"));
+            done.accept(Result.failed(url, "PermissionError", "fetch: " + resources.refusal(url, uri)));
         }
     }
 
-    private static Result readLocal(String url, URI uri, Optional<Path> file) {
+    private Result readLocal(String url, URI uri, Optional<Path> file) {
         if (file.isEmpty()) {
-            return Result.failed(url, "PermissionError", "fetch: " + url
-                    + " is outside the page's folder: a page may fetch http(s) URLs and files inside its folder");
+            return Result.failed(url, "PermissionError", "fetch: " + resources.refusal(url, uri));
         }
         try {
             byte[] bytes = Files.readAllBytes(file.get());

@@ -73,8 +73,10 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                             PageEnvironment page, Executor owner, PageWorkers workers, PageWorker self) {
         JsRealm realm = page.realm();
         Path pageFolder = page.pageFolder();
-        prepared.fileSystem().setRoot(pageFolder);
+        prepared.fileSystem().setRoot(page.siteRoot(), pageFolder);
+        prepared.fileSystem().onRefused(page.resources()::refuseFile);
         prepared.routing().bind(page.console());
+        if (self == null && !errorPluginOff(config)) prepared.routing().stderrBanner(page.errors());
         prepared.routing().source(self == null ? type : self.label());
         Context context = prepared.context();
         WorkerAccess workerAccess = new WorkerAccess(workers, self);
@@ -84,20 +86,22 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
         InterpreterHost host = new InterpreterHost(type, self != null, PythonLiteral.of(config.asMap()), target,
                 services);
+        // an inline config names URLs as the page does: they stay as written (a link's href too)
+        host.paths(page.siteRoot(), config.configUrl().isPresent() ? page.resources().forConfig(config) : null);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
-        StorageAccess storage = new StorageAccess(page.site());
+        StorageAccess storage = new StorageAccess(page.siteRoot());
         host.storage(storage);
-        MountAccess mounts = new MountAccess(page.site(), page.resources().pageName(), prepared.fileSystem(),
+        MountAccess mounts = new MountAccess(page.siteRoot(), page.resources().pageName(), prepared.fileSystem(),
                 page.chooser());
         host.mounts(mounts);
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
         Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
         pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
         Value runnerModule = context.eval("python", "import _pydesk.runner\n_pydesk.runner");
-        // The working folder is on sys.path, as in Pyodide and MicroPython: a module that `files` copied in imports.
-        context.eval("python", "import os, sys\nos.chdir(" + PythonLiteral.string(pageFolder.toString()) + ")\n"
-                + "sys.path.insert(0, os.getcwd())\ndel os, sys");
+        // the page's folder is the working folder and on sys.path, as /home/pyodide is in PyScript
+        context.eval("python", "import os, sys\nos.chdir(" + PythonLiteral.string(pageFolder.toString())
+                + ")\nsys.path.insert(0, os.getcwd())\ndel os, sys");
         Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
         made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(),
                 runnerModule.getMember("run"), runnerModule.getMember("call"), services);
@@ -108,6 +112,11 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         made[0].onClose(storage::close);
         workerAccess.attach(made[0]);
         return made[0];
+    }
+
+    /** {@code plugins = ["!error"]}: PyScript then shows no banner for what Python writes to stderr. */
+    private static boolean errorPluginOff(PageConfig config) {
+        return config.get("plugins").orElse(null) instanceof List<?> plugins && plugins.contains("!error");
     }
 
     /** Makes the page's {@code py-*} (or {@code mpy-*}) attributes call functions of this interpreter. */

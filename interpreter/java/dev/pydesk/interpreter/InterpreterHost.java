@@ -19,6 +19,8 @@ public final class InterpreterHost {
     private volatile PackageAccess packages;
     private volatile StorageAccess storage;
     private volatile MountAccess mounts;
+    private volatile String siteRoot = "";
+    private volatile PageResources configBase;
 
     /** What the event loop and the runner need of the interpreter. */
     interface LoopServices {
@@ -145,6 +147,41 @@ public final class InterpreterHost {
     @Export
     public WorkerAccess workers() {
         return loop.workers();
+    }
+
+    /** Where the page's files are: the site root (tracebacks name files relative to it), the config's folder. */
+    void paths(java.nio.file.Path siteRoot, PageResources configBase) {
+        this.siteRoot = siteRoot.toString();
+        this.configBase = configBase;
+    }
+
+    /** The site root's absolute path: tracebacks show the files under it relative to it. */
+    @Export
+    public String siteRoot() {
+        return siteRoot;
+    }
+
+    /** The per-user package cache's folder (tracebacks show installed packages where Pyodide has them). */
+    @Export
+    public String packagesRoot() {
+        try {
+            return dev.pydesk.interpreter.packages.WheelCache.standard().root().toString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * A URL the config names ({@code js_modules}), made absolute relative to the config's file as PyScript does;
+     * unchanged when it cannot be resolved.
+     */
+    @Export
+    public String configRelative(String url) {
+        try {
+            return configBase == null ? url : configBase.resolve(url).toString();
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     void packages(PackageAccess access) {

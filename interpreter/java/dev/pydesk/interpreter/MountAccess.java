@@ -10,7 +10,7 @@ import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 
 /**
- * {@code pyscript.fs} of one interpreter: a mount asks the user for a folder (once per site, mount point and id in
+ * {@code pyscript.fs} of one interpreter: a mount asks the user for a folder (once per site root, mount point and id in
  * this run of PyDesk, as a browser keeps a granted folder handle), then makes it reachable at the mount point in this
  * interpreter's file system; {@code revoke} forgets the choice. Answers reach Python on the interpreter's thread.
  */

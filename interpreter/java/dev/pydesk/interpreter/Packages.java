@@ -35,7 +35,7 @@ final class Packages {
         Timing.mark(source + ": files and packages");
         CompletableFuture<Void> copied = files == null ? CompletableFuture.completedFuture(null)
                 : PackageInstaller.<Void>offThread(() -> {
-                    FilesLoader.load(files, page.resources()::readBytes, destination -> fileSystem.scratchPathFor(
+                    FilesLoader.load(files, page.resources().forConfig(config)::readBytes, destination -> fileSystem.scratchPathFor(
                             inPageFolder(fileSystem, destination)));
                     return null;
                 }).exceptionally(failure -> {
@@ -63,9 +63,8 @@ final class Packages {
                 }
             }
             interpreter.execute(() -> {
-                if (!folders.isEmpty()) {
-                    interpreter.invoke(interpreter.function("_pydesk.packages", "add_paths"), String.join("\n", folders));
-                }
+                // also after files only: an import may have listed the working folder before they were copied in
+                interpreter.invoke(interpreter.function("_pydesk.packages", "add_paths"), String.join("\n", folders));
                 Timing.mark(source + ": files and packages ready");
                 ready.complete(interpreter);
             });
@@ -76,8 +75,8 @@ final class Packages {
     static PackageInstaller installer(PageConfig config, PageEnvironment page) {
         String index = config.get("packages_index").map(String::valueOf).filter(text -> !text.isBlank())
                 .orElseGet(PackageInstaller::defaultIndex);
-        return new PackageInstaller(WheelCache.standard(), page.resources().resolve(index).toString(),
-                page.resources()::readBytes);
+        PageResources relative = page.resources().forConfig(config); // wheel paths are relative to the config's file
+        return new PackageInstaller(WheelCache.standard(), relative.resolve(index).toString(), relative::readBytes);
     }
 
     private static List<String> requirements(PageConfig config) {
@@ -95,7 +94,8 @@ final class Packages {
 
     /**
      * A destination of {@code files} as a path of the page's view: relative to the working folder (the page's
-     * folder); an absolute destination is taken from the page's folder too (it plays the file system's root).
+     * folder, whatever the site root); an absolute destination is taken from the page's folder too (it plays the
+     * file system's root). Sources are relative to the config's file ({@link PageResources#forConfig}).
      */
     private static Path inPageFolder(ScopedFileSystem fileSystem, String destination) throws IOException {
         Path folder = fileSystem.pageFolder();

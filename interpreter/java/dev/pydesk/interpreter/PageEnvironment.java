@@ -6,16 +6,17 @@ import dev.pydesk.bridge.NetworkBus;
 import java.nio.file.Path;
 
 /**
- * What every interpreter of one page shares: the document, the page's folder and files, console and network logs,
- * watchdog, errors, and who to ask for a folder to mount.
+ * What every interpreter of one page shares: the document, the page's folder (Python's working folder) and files,
+ * console and network logs, watchdog, errors, and who to ask for a folder to mount.
  */
 record PageEnvironment(JsRealm realm, Path pageFolder, PageResources resources, ConsoleBus console, NetworkBus network,
                        Watchdog watchdog, ErrorSink errors, FolderChooser chooser) {
     /**
-     * The site: the folder the page server serves, PyDesk's stand-in for a browser's origin. What a browser keeps
-     * per origin (pyscript.storage's stores, pyscript.fs's folder choices) PyDesk keeps per site.
+     * The site root (see {@link PageResources#siteRoot()}, the one place that knows it): PyDesk's stand-in for a
+     * browser's origin, so what a browser keeps per origin (pyscript.storage's stores, pyscript.fs's folder choices)
+     * PyDesk keeps per site root.
      */
-    Path site() {
-        return pageFolder;
+    Path siteRoot() {
+        return resources.siteRoot();
     }
 }

@@ -5,6 +5,7 @@ import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.page.PageServer;
+import dev.pydesk.interpreter.page.SiteRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,8 +20,9 @@ import javafx.scene.web.WebEngine;
 
 
 /**
- * Opens local PyScript pages in one WebEngine: serves the page's folder (so PyScript's own loader is neutralised and
- * PyDesk's boot script comes first), and gives every loaded document a fresh {@link PageSession}. FX thread only.
+ * Opens local PyScript pages in one WebEngine: serves the page's site root (its folder, or the folder above it that
+ * {@code --root} or {@code pydesk.toml} names; PyScript's own loader is neutralised and PyDesk's boot script comes
+ * first), and gives every loaded document a fresh {@link PageSession}. FX thread only.
  */
 public final class PageLoader implements AutoCloseable {
     private final WebEngine engine;
@@ -36,6 +38,9 @@ public final class PageLoader implements AutoCloseable {
     private boolean watching;
     private boolean closed;
     private Path page;
+    private Path requestedRoot;
+    private volatile SiteRoot site;
+    private final java.util.Set<Path> refusedShown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PageLoader(WebEngine engine, PythonRuntime runtime, ConsoleBus console, Duration scriptTimeout) {
         this.engine = engine;
@@ -84,27 +89,52 @@ public final class PageLoader implements AutoCloseable {
         return Optional.ofNullable(page);
     }
 
-    /** The page's site root: the folder served to the WebView (what live reload watches). */
-    public Optional<Path> root() {
-        return Optional.ofNullable(server).map(PageServer::root);
+    /**
+     * The site root asked for on the command line ({@code --root}): pages under it are served from it, others from
+     * their own {@code pydesk.toml} root or folder ({@link SiteRoot}). Null: each page's own.
+     */
+    public void siteRoot(Path root) {
+        this.requestedRoot = root;
     }
 
-    /** Opens a local HTML file. Throws when it cannot be read. */
+    /** The site root of the page being shown (what it is served from and its Python may read). */
+    public Optional<SiteRoot> site() {
+        return Optional.ofNullable(site);
+    }
+
+    /** The page's site root: the folder served to the WebView (what live reload watches). */
+    public Optional<Path> root() {
+        return Optional.ofNullable(site).map(SiteRoot::folder);
+    }
+
+    /** Opens a local HTML file. Throws when it cannot be read, or its pydesk.toml names a bad root. */
     public void open(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
             throw new IOException("cannot read the page " + file + ": no such file");
         }
-        Path folder = absolute.getParent();
-        if (server == null || !server.root().equals(folder)) {
+        SiteRoot chosen = SiteRoot.of(absolute, requestedRoot);
+        if (server == null || !server.root().equals(chosen.folder())) {
             if (server != null) server.close();
-            server = PageServer.start(folder);
+            server = PageServer.start(chosen.folder());
             // Page JavaScript's fetch/XHR are logged by the page itself (boot.js), with other sites' requests.
             server.onRequest(request -> {
                 if (!request.fromScript()) network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
                         request.path(), request.status(), request.bytes(), request.durationMillis(), ""));
             });
+            server.onRefused(refused -> {
+                Path shown = page;
+                // advice, once per file and document: the refusal itself is the page's error (a 403, a PermissionError)
+                if (refusedShown.add(refused.file())) {
+                    console.publish(ConsoleEvent.Level.WARN, "pydesk", site.refusal(refused.file(),
+                            shown == null ? site.folder() : shown.getParent()));
+                }
+            });
         }
+        site = chosen;
+        // the page shown now goes away: its interpreters stop at once, so that nothing of theirs (a WebSocket's close,
+        // a timer) runs against the next page before that page's session starts (WebKit's load states cannot tell)
+        endSession();
         page = absolute;
         status("loading " + absolute.getFileName() + "...");
         engine.load(server.uriOf(absolute).toString());
@@ -172,6 +202,7 @@ public final class PageLoader implements AutoCloseable {
 
     private void startSession() {
         endSession();
+        refusedShown.clear();
         if (server == null || engine.getLocation() == null) return;
         URI location = URI.create(engine.getLocation());
         Optional<Path> file = server.fileOf(location);
@@ -186,8 +217,11 @@ public final class PageLoader implements AutoCloseable {
             status(e.getMessage());
             return;
         }
-        session = new PageSession(realm, runtime, console, network, watchdog, server.root(), page.getFileName().toString(),
-                new PageResources(location, server), this::status, chooser);
+        Path folder = page.getParent();
+        // scripts are named relative to the site root in tracebacks (app/index.html#py-0), as modules are
+        String shown = site.folder().relativize(page).toString().replace('\\', '/');
+        session = new PageSession(realm, runtime, console, network, watchdog, folder, shown,
+                new PageResources(location, server, site, folder), this::status, chooser);
         PageSession started = session;
         sessionListeners.forEach(listener -> listener.accept(started));
         started.start();

@@ -1,6 +1,8 @@
 package dev.pydesk.interpreter;
 
+import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.interpreter.page.PageServer;
+import dev.pydesk.interpreter.page.SiteRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,37 +16,102 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Reads what a page refers to ({@code src} of scripts, config files), relative to the page's URL: files of the
- * page's folder straight from disk (never outside it), {@code http(s)} URLs over the network.
+ * Reads what a page refers to ({@code src} of scripts, config files, {@code files}), relative to the page's URL (or,
+ * for what a config file names, to that file: {@link #relativeTo}): files under the site root straight from disk
+ * (never outside it), {@code http(s)} URLs over the network. The one place that knows the page's site root.
  */
 final class PageResources {
-    private final URI pageUri;
+    private final URI base;
     private final PageServer server;
+    private final SiteRoot site;
+    private final Path pageFolder;
+    private final String pageName;
 
-    PageResources(URI pageUri, PageServer server) {
-        this.pageUri = pageUri;
-        this.server = server;
+    PageResources(URI pageUri, PageServer server, SiteRoot site, Path pageFolder) {
+        this(pageUri, server, site, pageFolder, nameOf(pageUri));
     }
 
-    /** The page's file name, for messages and dialogs. */
-    String pageName() {
-        String path = pageUri.getPath() == null ? "" : pageUri.getPath();
+    private PageResources(URI base, PageServer server, SiteRoot site, Path pageFolder, String pageName) {
+        this.base = base;
+        this.server = server;
+        this.site = site;
+        this.pageFolder = pageFolder;
+        this.pageName = pageName;
+    }
+
+    private static String nameOf(URI page) {
+        String path = page.getPath() == null ? "" : page.getPath();
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The file of the page's folder that this URL names, if it names one. */
+    /** The page's file name (also in a reader {@link #relativeTo} a config file), for messages and dialogs. */
+    String pageName() {
+        return pageName;
+    }
+
+    /**
+     * The folder the page is served from and its Python may read (its page folder, or a folder above it given with
+     * {@code --root} or {@code pydesk.toml}); absolute, symlinks resolved. What is keyed by "the site" (storage) uses
+     * this.
+     */
+    Path siteRoot() {
+        return site.folder();
+    }
+
+    /** The same reader with references taken relative to {@code reference} (a config file the page named). */
+    PageResources relativeTo(String reference) {
+        return new PageResources(resolve(reference), server, site, pageFolder, pageName);
+    }
+
+    /** The reader for what {@code config} names: relative to its file, as PyScript resolves them. */
+    PageResources forConfig(PageConfig config) {
+        return config.configUrl().map(this::relativeTo).orElse(this);
+    }
+
+    /**
+     * Why a reference that names no file under the root is refused, with what would allow it; tells the user in
+     * the console (once per request) when the file exists.
+     */
+    String refusal(String reference, URI uri) {
+        Path intended = intendedFile(uri);
+        if (intended != null && Files.exists(intended)) {
+            server.refuse(reference, intended);
+            String setting = site.setting(intended, pageFolder);
+            return reference + " is outside the site root" + (setting == null ? "."
+                    : ": put root = \"" + setting + "\" in " + SiteRoot.SETTINGS
+                    + " next to the page (or open it with --root) to allow it.");
+        }
+        return reference + " is outside the site root: a page may read http(s) URLs and files under its site root.";
+    }
+
+    /** Page Python tried to open a file outside the site root: the console says which, and how to allow it. */
+    void refuseFile(Path file) {
+        server.refuse(file.toString(), file);
+    }
+
+    /** The local file a URL of the page server with {@code ..} above the root means, or null. */
+    private Path intendedFile(URI uri) {
+        if (!isPageServer(uri) || uri.getPath() == null) return null;
+        try {
+            Path file = site.folder().resolve(uri.getPath().replaceFirst("^/+", "")).normalize();
+            return file.startsWith(site.folder()) ? null : file;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The file under the site root that this URL names, if it names one. */
     Optional<Path> localFile(URI uri) {
         return server.fileOf(uri);
     }
 
-    /** True for URLs on PyDesk's own page server (which only serves the page's folder). */
+    /** True for URLs on PyDesk's own page server (which only serves the site root). */
     boolean isPageServer(URI uri) {
         return uri.getPort() == server.port() && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
     }
 
     URI resolve(String reference) {
-        String withoutQuery = reference;
-        return pageUri.resolve(withoutQuery.trim().replace(" ", "%20"));
+        return base.resolve(reference.trim().replace(" ", "%20"));
     }
 
     /** Reads a referenced text; the exception message is the one PyScript's fetch would give. */
@@ -69,15 +136,11 @@ final class PageResources {
             }
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-        if (scheme.equals("http") || scheme.equals("https")) {
-            if (server.port() == uri.getPort() && "127.0.0.1".equals(uri.getHost())) {
-                throw new AccessDeniedException(reference, null, "(PY0403): Fetching from URL " + reference
-                        + " failed with error 403 (Forbidden). Only files inside the page's folder can be read.");
-            }
-            return fetch(uri, reference);
-        }
+        if ((scheme.equals("http") || scheme.equals("https")) && !isPageServer(uri)) return fetch(uri, reference);
+        Path intended = intendedFile(uri);
+        if (intended != null && !Files.exists(intended)) throw notFound(reference);
         throw new AccessDeniedException(reference, null, "(PY0403): Fetching from URL " + reference
-                + " failed with error 403 (Forbidden). Only files inside the page's folder can be read.");
+                + " failed with error 403 (Forbidden). " + refusal(reference, uri));
     }
 
     private static byte[] fetch(URI uri, String reference) throws IOException {

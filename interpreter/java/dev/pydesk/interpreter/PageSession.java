@@ -46,9 +46,14 @@ public final class PageSession implements AutoCloseable {
     private final Consumer<String> status;
     private final PageWorkers workers;
     private final Map<ScriptTag, String> plannedIds = new java.util.IdentityHashMap<>();
+    private final ScriptHooks hooks;
+    private final AtomicInteger failedScripts = new AtomicInteger();
     private List<ScriptTag> scripts = List.of();
     private int next;
     private boolean allDone = true;
+    private boolean mainFinished;
+    private boolean allDoneFired;
+    private int workersRunning;
     private volatile boolean closed;
 
     PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
@@ -65,8 +70,19 @@ public final class PageSession implements AutoCloseable {
         });
         for (String type : TYPES) ids.put(type, new AtomicInteger());
         this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog,
-                this::pageError, chooser);
+                new ErrorSink() {
+                    @Override
+                    public void pageError(String source, String message) {
+                        PageSession.this.pageError(source, message);
+                    }
+
+                    @Override
+                    public void stderrLine(String source, String line) {
+                        banner(line);
+                    }
+                }, chooser);
         this.workers = new PageWorkers(runtime, environment);
+        this.hooks = new ScriptHooks(realm, console);
     }
 
     /** The page's workers (script tags with {@code worker}, and PyWorkers): inspector, tests. */
@@ -77,6 +93,19 @@ public final class PageSession implements AutoCloseable {
     /** Completes when every script of the page has run (or failed). */
     public CompletableFuture<Void> scriptsDone() {
         return scriptsDone;
+    }
+
+    /** Scripts (main-thread ones and workers) that ended with an uncaught error, or could not run at all. */
+    public int failedScripts() {
+        return failedScripts.get() + workers.failed();
+    }
+
+    /**
+     * True once every script of the page has ended: the main-thread ones ran (or failed), and every worker is ready,
+     * failed or stopped. With nothing pending either, the page can only change on user input.
+     */
+    public boolean allScriptsEnded() {
+        return scriptsDone.isDone() && workers.allEnded();
     }
 
     /** Uncaught Python and JavaScript errors, config and loading errors seen so far. */
@@ -104,68 +133,203 @@ public final class PageSession implements AutoCloseable {
         }
         scripts = tags;
         for (String type : TYPES) {
-            if (tags.stream().anyMatch(tag -> tag.type().equals(type) && !tag.worker())) resolveConfig(type, document);
+            boolean used = tags.stream().anyMatch(tag -> tag.type().equals(type))
+                    || ((Number) ((JSObject) document.call("querySelectorAll", type + "-config")).getMember("length"))
+                            .intValue() > 0;
+            if (used) resolveConfig(type, document);
         }
+        publishConfigs();
         planIds();
-        for (ScriptTag tag : tags) {
-            if (tag.worker()) startWorker(tag);
-        }
         for (String type : TYPES) {
-            if (configs.containsKey(type)) interpreterFor(type);
+            if (configs.containsKey(type) && tags.stream().anyMatch(tag -> tag.type().equals(type) && !tag.worker())) {
+                interpreterFor(type);
+            }
         }
-        runNext();
+        for (ScriptTag tag : tags) {
+            if (tag.worker()) startWorker(tag); // their hooks wait for DOMContentLoaded on the worker's thread
+        }
+        // the page's module scripts (plugins registering hooks on core.js) run before DOMContentLoaded: wait for it
+        whenContentLoaded(this::runNext);
+    }
+
+    /** The resolved configs, for PyScript's stand-in core.js ({@code config} export; importers wait for it). */
+    private void publishConfigs() {
+        StringBuilder json = new StringBuilder("{");
+        for (String type : TYPES) {
+            PageConfig config = configs.get(type);
+            if (json.length() > 1) json.append(',');
+            json.append('"').append(type).append("\":").append(config == null || config.isEmpty() && config.configUrl()
+                    .isEmpty() ? "null" : config.toJson());
+        }
+        try {
+            realm.pyscriptConfigure(json.append('}').toString());
+        } catch (RuntimeException e) {
+            console.publish(ConsoleEvent.Level.DEBUG, "pydesk", "could not hand the configs to core.js: " + e);
+        }
+    }
+
+    private void whenContentLoaded(Runnable then) {
+        boolean loaded;
+        try {
+            loaded = realm.contentLoaded();
+        } catch (RuntimeException e) {
+            loaded = true;
+        }
+        if (loaded) {
+            then.run();
+            return;
+        }
+        javafx.animation.PauseTransition poll = new javafx.animation.PauseTransition(javafx.util.Duration.millis(10));
+        poll.setOnFinished(event -> {
+            if (!closed) whenContentLoaded(then);
+        });
+        poll.play();
     }
 
     /**
-     * Gives every script that gets a generated id ({@code py-0}, {@code mpy-1}, ...) its id now, in document order,
-     * so that workers, which all start at once (a main script may await a worker declared after it), and main
-     * scripts, which run one after the other, number as the document does.
+     * Gives every script its id now, as PyScript does. Main-thread scripts that get a generated id are numbered per
+     * type in document order ({@code py-0}, {@code mpy-1}). A worker's script element keeps its own id or gets
+     * {@code py-w0}, {@code mpy-w1}, ... from one counter for both types, set on the element: first the workers
+     * whose config is inline or the page's, then those with a config file (PyScript numbers a worker once its
+     * config is there, and a file takes a fetch).
      */
     private void planIds() {
         for (ScriptTag tag : scripts) {
-            boolean generates = tag.worker()
-                    || (tag.isScriptElement() ? tag.target() == null : !ScriptTag.hasAttribute(tag.element(), "id"));
+            if (tag.worker()) continue;
+            boolean generates = tag.isScriptElement() ? tag.target() == null : !ScriptTag.hasAttribute(tag.element(), "id");
             if (generates) plannedIds.put(tag, tag.type() + "-" + ids.get(tag.type()).getAndIncrement());
+        }
+        int workerIds = 0;
+        for (boolean configFile : new boolean[] {false, true}) {
+            for (ScriptTag tag : scripts) {
+                if (!tag.worker() || configFile != (tag.config() != null && CONFIG_FILE.matcher(tag.config().strip()).find())) {
+                    continue;
+                }
+                String own = ScriptTag.hasAttribute(tag.element(), "id") ? ScriptTag.attribute(tag.element(), "id") : "";
+                if (own.isEmpty()) {
+                    own = tag.type() + "-w" + workerIds++;
+                    tag.element().setMember("id", own);
+                }
+                plannedIds.put(tag, own);
+            }
         }
     }
 
-    /** Starts the worker of a {@code <script type="py" worker>} tag; the page's scripts go on meanwhile. */
+    /** A config attribute that names a file (PyScript fetches it before the worker starts). */
+    private static final java.util.regex.Pattern CONFIG_FILE = java.util.regex.Pattern.compile("\\.(json|toml|txt)$");
+
+    /**
+     * Starts the worker of a {@code <script type="py" worker>} tag; the page's scripts go on meanwhile. A worker
+     * without a {@code config} of its own gets the page's config of its type, as in PyScript; none of a type whose
+     * config is broken starts.
+     */
     private void startWorker(ScriptTag tag) {
         String scriptId = plannedIds.get(tag);
         if (tag.isScriptElement() && tag.src() != null && tag.hasInlineCode()) {
             pageError(tag.type(), "(PY0409) Invalid content for " + tag.describe()
                     + ": a script has either a src or inline code, not both.");
+            failedScripts.incrementAndGet();
+            allDone = false;
             return;
         }
         String name = ScriptTag.hasAttribute(tag.element(), "name") ? ScriptTag.attribute(tag.element(), "name") : null;
         String label = "worker " + (name != null && !name.isEmpty() ? name : tag.src() != null ? tag.src() : scriptId);
         PageConfig config;
-        try {
-            config = ConfigResolver.resolveSingle(tag.config(), resources::read);
-        } catch (ConfigException e) {
-            pageError(label, e.getMessage());
-            return;
+        if (tag.config() == null) {
+            if (configErrors.containsKey(tag.type())) {
+                allDone = false; // PyScript runs nothing of a type whose config is broken (the error is shown)
+                failedScripts.incrementAndGet();
+                return;
+            }
+            config = configs.getOrDefault(tag.type(), PageConfig.empty());
+        } else {
+            try {
+                config = ConfigResolver.resolveSingle(tag.config(), resources::read);
+            } catch (ConfigException e) {
+                pageError(label, e.getMessage());
+                failedScripts.incrementAndGet();
+                allDone = false;
+                return;
+            }
         }
         CompletableFuture<String> source = tag.src() == null ? CompletableFuture.completedFuture(tag.text())
                 : workers.load(tag.src(), label);
-        String fileName = tag.src() != null ? tag.src() : pageName + "#" + scriptId;
+        String fileName = tag.src() != null ? shownName(tag.src()) : pageName + "#" + scriptId;
         JSObject element = tag.element();
-        workers.start(tag.type(), name, label, scriptId, source, fileName, config, new PageWorker.Lifecycle() {
-            // PyScript's py:ready / py:done on the worker's script element, detail {worker: true}
+        String type = tag.type();
+        boolean sync = tag.synchronous();
+        workersRunning++;
+        try {
+            realm.pyscriptWorker(type);
+        } catch (RuntimeException ignored) {
+            // whenDefined of the stand-in core.js only
+        }
+        workers.start(type, name, label, scriptId, source, fileName, config, new PageWorker.Lifecycle() {
+            // PyScript's py:ready / py:done on the worker's script element, detail {worker: true}, and its worker
+            // hooks (run on the page's thread here: a PyDesk worker has no JavaScript of its own)
             @Override
             public void ready() {
-                FxThread.later(() -> {
-                    if (!closed) realm.dispatchWorker(element, tag.type() + ":ready");
+                awaitContentLoaded();
+                onFx(() -> {
+                    realm.dispatchWorker(element, type + ":ready");
+                    hooks.call("worker", "onReady", type, null);
+                    return null;
+                });
+            }
+
+            @Override
+            public PageWorker.HookCode beforeRun() {
+                PageWorker.HookCode[] code = {PageWorker.HookCode.NONE};
+                onFx(() -> {
+                    hooks.call("worker", ScriptHooks.name("onBeforeRun", sync), type, null);
+                    code[0] = new PageWorker.HookCode(hooks.code("worker", ScriptHooks.name("codeBeforeRun", sync)),
+                            hooks.code("worker", ScriptHooks.name("codeAfterRun", sync)));
+                    return null;
+                });
+                return code[0];
+            }
+
+            @Override
+            public void afterRun() {
+                onFx(() -> {
+                    hooks.call("worker", ScriptHooks.name("onAfterRun", sync), type, null);
+                    return null;
                 });
             }
 
             @Override
             public void done() {
                 FxThread.later(() -> {
-                    if (!closed) realm.dispatchWorker(element, tag.type() + ":done");
+                    if (closed) return;
+                    realm.dispatchWorker(element, type + ":done");
+                    workersRunning--;
+                    maybeAllDone();
                 });
             }
         });
+    }
+
+    /** On a worker's thread: waits until the page's module scripts have run (their hooks are registered then). */
+    private void awaitContentLoaded() {
+        while (!closed && onFx(() -> String.valueOf(realm.contentLoaded())).equals("false")) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Runs page work for a worker on the FX thread and waits (the worker's order is the page's); "" once closed. */
+    private String onFx(java.util.concurrent.Callable<String> work) {
+        if (closed) return "";
+        try {
+            String result = FxThread.call(() -> closed ? "" : work.call());
+            return result == null ? "" : result;
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private void resolveConfig(String type, JSObject document) {
@@ -227,6 +391,7 @@ public final class PageSession implements AutoCloseable {
         }
         if (configErrors.containsKey(tag.type())) {
             allDone = false; // PyScript does not run any script of a type whose config is broken
+            failedScripts.incrementAndGet();
             FxThread.later(this::runNext);
             return;
         }
@@ -238,10 +403,13 @@ public final class PageSession implements AutoCloseable {
                         pageError(tag.type(), "PyDesk could not start the " + tag.type() + " interpreter: "
                                 + Failures.rootMessage(failure));
                         allDone = false;
+                        failedScripts.incrementAndGet();
                         FxThread.later(this::runNext);
                     } else {
-                        executeSafely(tag, prepared.interpreter(), prepared.code())
-                                .whenComplete((ok, error) -> FxThread.later(this::runNext));
+                        executeSafely(tag, prepared.interpreter(), prepared.code()).whenComplete((ok, error) -> {
+                            if (!Boolean.TRUE.equals(ok)) failedScripts.incrementAndGet();
+                            FxThread.later(this::runNext);
+                        });
                     }
                 }));
     }
@@ -301,25 +469,46 @@ public final class PageSession implements AutoCloseable {
             element.call("replaceChildren");
             ((JSObject) element.getMember("style")).setMember("display", "block");
         }
-        String fileName = tag.src() != null ? tag.src() : pageName + "#" + id;
+        String fileName = tag.src() != null ? shownName(tag.src()) : pageName + "#" + id;
         if (tag.markup()) {
             console.publish(ConsoleEvent.Level.WARN, id, "Deprecated: use <script type=\"" + tag.type()
                     + "\"> for an always safe content parsing: the HTML inside " + tag.describe() + " was run as code.");
         }
-        realm.dispatch(element, tag.type() + ":ready", null);
-        status.accept("running " + id);
-        Timing.mark(id + ": running");
         String scriptId = id;
         CompletableFuture<Boolean> finished = new CompletableFuture<>();
-        if (tag.isScriptElement()) realm.currentScript(element);
-        CompletableFuture<Boolean> run = interpreter.run(code, fileName, id, id, !tag.synchronous());
-        if (tag.isScriptElement()) realm.currentScript(null);
-        run.whenComplete((ok, error) -> FxThread.later(() -> {
+        Runnable ready = () -> {
+            if (closed) return;
+            realm.dispatch(element, tag.type() + ":ready", null);
+            status.accept("running " + scriptId);
+            Timing.mark(scriptId + ": running");
+        };
+        hooks.aroundMain(tag, interpreter, id, ready, () -> {
+            if (closed) return CompletableFuture.completedFuture(false);
+            if (tag.isScriptElement()) realm.currentScript(element);
+            CompletableFuture<Boolean> run = interpreter.run(code, fileName, scriptId, scriptId, !tag.synchronous());
+            if (tag.isScriptElement()) realm.currentScript(null);
+            CompletableFuture<Boolean> onFx = new CompletableFuture<>();
+            run.whenComplete((ok, error) -> FxThread.later(() -> onFx.complete(Boolean.TRUE.equals(ok))));
+            return onFx;
+        }).whenComplete((ok, error) -> FxThread.later(() -> {
             Timing.mark(scriptId + ": done");
             if (!closed) realm.dispatch(element, tag.type() + ":done", null);
             finished.complete(Boolean.TRUE.equals(ok));
         }));
         return finished;
+    }
+
+    /**
+     * How tracebacks name a script's {@code src}: relative to the site root when it is a file under it
+     * ({@code app/main.py}), as written otherwise (a URL).
+     */
+    private String shownName(String src) {
+        try {
+            return resources.localFile(resources.resolve(src))
+                    .map(file -> resources.siteRoot().relativize(file).toString().replace('\\', '/')).orElse(src);
+        } catch (IllegalArgumentException e) {
+            return src;
+        }
     }
 
     /** Work still pending in the page's interpreters (timers, awaiting scripts); 0 when the page is idle. */
@@ -362,16 +551,29 @@ public final class PageSession implements AutoCloseable {
     }
 
     private void finish() {
-        if (allDone && !scripts.isEmpty()) realm.dispatchPlain(realm.window(), "py:all-done");
+        mainFinished = true;
+        maybeAllDone();
         status.accept(errorCount.get() == 0 ? "done" : "done, " + errorCount.get() + " error(s)");
         scriptsDone.complete(null);
         runtime.prewarm(); // the page is idle now: get the next interpreter ready for a reload or the next page
+    }
+
+    /** PyScript's {@code py:all-done}: once, when every script of the page, workers included, is done. */
+    private void maybeAllDone() {
+        if (allDoneFired || closed || !mainFinished || workersRunning > 0 || !allDone || scripts.isEmpty()) return;
+        allDoneFired = true;
+        realm.dispatchPlain(realm.window(), "py:all-done");
     }
 
     /** Reports a page error: the console stream and PyScript's red banner at the end of the body. */
     void pageError(String source, String message) {
         errorCount.incrementAndGet();
         console.publish(ConsoleEvent.Level.ERROR, source, message);
+        banner(message);
+    }
+
+    /** PyScript's red banner at the end of the body (also for what main-thread Python writes to stderr). */
+    private void banner(String message) {
         FxThread.later(() -> {
             if (closed) return;
             try {
@@ -395,6 +597,7 @@ public final class PageSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        hooks.close();
         unsubscribe.run();
         workers.close();
         realm.close();

@@ -38,13 +38,28 @@ public final class PageWorker {
 
     private record SyncHandler(Interpreter owner, Value handler) {}
 
-    /** Told (on the worker's thread) when the worker's interpreter is ready to run its script, and when it ran it. */
+    /**
+     * Told (on the worker's thread) when the worker's interpreter is ready to run its script, right before and after
+     * it runs (PyScript's worker hooks; the worker waits for them), and when it ran it.
+     */
     interface Lifecycle {
         Lifecycle NONE = new Lifecycle() {};
 
         default void ready() {}
 
+        /** Returns the Python to run before and after the script ({@code codeBeforeRun}, {@code codeAfterRun}). */
+        default HookCode beforeRun() {
+            return HookCode.NONE;
+        }
+
+        default void afterRun() {}
+
         default void done() {}
+    }
+
+    /** Python that plugins run around a worker's script; "" for none. */
+    record HookCode(String before, String after) {
+        static final HookCode NONE = new HookCode("", "");
     }
 
     void lifecycle(Lifecycle listener) {
@@ -128,12 +143,33 @@ public final class PageWorker {
                 config.get("js_modules").isEmpty() ? CompletableFuture.completedFuture(true)
                 : bound.run("import _pydesk.js_modules\nawait _pydesk.js_modules.load()\ndel _pydesk\n", "js_modules",
                         label, scriptId));
+        HookCode[] hooks = {HookCode.NONE};
         modules.thenCompose(loaded -> {
             CompletableFuture<Boolean> script = new CompletableFuture<>();
-            thread.execute(() -> bound.run(code, fileName, label, scriptId).whenComplete((ok, error) ->
-                    script.complete(Boolean.TRUE.equals(ok))));
+            thread.execute(() -> {
+                hooks[0] = lifecycle.beforeRun(); // outside Python: it waits for the page's thread
+                String before = hooks[0].before();
+                CompletableFuture<Boolean> hooked = before.isBlank() ? CompletableFuture.completedFuture(true)
+                        : bound.run(before, "pyscript-hook", label, scriptId);
+                hooked.whenComplete((ready, failure) -> thread.execute(() -> {
+                    if (!Boolean.TRUE.equals(ready)) {
+                        script.complete(false);
+                        return;
+                    }
+                    bound.run(code, fileName, label, scriptId).whenComplete((ok, error) ->
+                            script.complete(Boolean.TRUE.equals(ok)));
+                }));
+            });
             return script;
+        }).thenCompose(ok -> {
+            String after = ok ? hooks[0].after() : "";
+            if (after.isBlank()) return CompletableFuture.completedFuture(ok);
+            CompletableFuture<Boolean> ran = new CompletableFuture<>();
+            thread.execute(() -> bound.run(after, "pyscript-hook", label, scriptId).whenComplete((fine, error) ->
+                    ran.complete(Boolean.TRUE.equals(fine))));
+            return ran;
         }).whenComplete((ok, error) -> thread.execute(() -> {
+            if (Boolean.TRUE.equals(ok)) lifecycle.afterRun();
             lifecycle.done();
             if (!Boolean.TRUE.equals(ok)) {
                 fail("its script failed (see the error above)");

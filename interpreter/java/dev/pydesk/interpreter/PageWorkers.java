@@ -51,8 +51,8 @@ public final class PageWorkers implements AutoCloseable {
             worker.terminate();
             return worker;
         }
-        PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(), page.network(),
-                Watchdog.unlimited(), named, page.chooser());
+        PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(),
+                page.network(), Watchdog.unlimited(), named, page.chooser());
         worker.start(runtime.take(), source, fileName, config, own, this);
         return worker;
     }
@@ -112,6 +112,17 @@ public final class PageWorkers implements AutoCloseable {
         int pending = 0;
         for (PageWorker worker : all) pending += worker.pendingWork();
         return pending;
+    }
+
+    /** Workers whose script failed (or that could not start). */
+    int failed() {
+        return (int) all.stream().filter(worker -> worker.state() == PageWorker.State.FAILED).count();
+    }
+
+    /** True when no worker is starting or running its script any more. */
+    boolean allEnded() {
+        return all.stream().noneMatch(worker -> worker.state() == PageWorker.State.STARTING
+                || worker.state() == PageWorker.State.RUNNING);
     }
 
     /** True once no worker thread of this page is alive (tests: nothing survives a reload). */

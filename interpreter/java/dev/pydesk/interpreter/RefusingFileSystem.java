@@ -19,7 +19,7 @@ final class RefusingFileSystem implements FileSystem {
     private final FileSystem paths = FileSystem.newDefaultFileSystem();
 
     private static AccessDeniedException refused(Path path) {
-        return new AccessDeniedException(path.toString(), null, "outside the page's folder");
+        return new AccessDeniedException(path.toString(), null, "outside the site root");
     }
 
     @Override

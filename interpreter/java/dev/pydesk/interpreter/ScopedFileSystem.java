@@ -30,7 +30,9 @@ import org.graalvm.polyglot.io.FileSystem;
 /**
  * Page Python's view of the disk, PyScript's in-memory file system made of real folders:
  * <ul>
- *   <li>the page's folder, read-only: files inside it (and links that stay inside it) can be read, never changed;</li>
+ *   <li>the site root (the page's folder unless {@code --root} or {@code pydesk.toml} widened it to a folder above),
+ *   read-only: files inside it (and links that stay inside it) can be read, never changed; the page's folder is the
+ *   working folder;</li>
  *   <li>a scratch folder laid over it: every write (a new file, a changed page file, a new folder, {@code files}
  *   from the config) lands there, and reads see it first. It is a temporary folder of this interpreter, made on the
  *   first write and deleted when the interpreter closes ({@link #discard()}), so the page's folder on disk is never
@@ -61,17 +63,29 @@ final class ScopedFileSystem implements FileSystem {
     private final List<Path> readOnlyRoots = new CopyOnWriteArrayList<>();
     /** Folders the user chose for pyscript.fs.mount: reachable only at their mount points, only while mounted. */
     private final MountedFolders mounts = new MountedFolders();
+    private volatile java.util.function.Consumer<Path> refusals = path -> { };
     private volatile Path root;
     private volatile Path rootReal;
+    private volatile Path working;
     private volatile Path scratch;
 
-    void setRoot(Path pageFolder) {
-        this.root = pageFolder.toAbsolutePath().normalize();
+    /**
+     * Binds the view to a page: {@code siteRoot} is what page Python may read (the page's folder, or a folder above
+     * it), {@code workingFolder} the page's own folder (Python's working folder and temporary folder).
+     */
+    void setRoot(Path siteRoot, Path workingFolder) {
+        this.root = siteRoot.toAbsolutePath().normalize();
+        this.working = workingFolder.toAbsolutePath().normalize();
         try {
             this.rootReal = root.toRealPath();
         } catch (IOException e) {
             this.rootReal = root;
         }
+    }
+
+    /** Told about every existing file outside the site root that page Python tried to open (the console says so). */
+    void onRefused(java.util.function.Consumer<Path> listener) {
+        this.refusals = listener;
     }
 
     /** Lets page Python read (never write) inside {@code folder}: an installed package. */
@@ -87,20 +101,20 @@ final class ScopedFileSystem implements FileSystem {
     Path scratchPathFor(Path pagePath) throws IOException {
         Path relative = relative(delegate.toAbsolutePath(pagePath).normalize());
         if (relative == null) {
-            throw new AccessDeniedException(pagePath.toString(), null, "outside the page's folder");
+            throw new AccessDeniedException(pagePath.toString(), null, "outside the site root");
         }
         return scratchRoot().resolve(relative.toString());
     }
 
     /**
      * Makes the folder the user chose reachable at {@code point} (relative to the page's folder, or absolute).
-     * Refused when the point is the file system's root, holds the page's folder, or overlaps another mount.
+     * Refused when the point is the file system's root, holds the site root, or overlaps another mount.
      */
     void mount(String point, Path folder, boolean readOnly) throws IOException {
         Path at = mountPoint(point);
         if (at.getParent() == null) throw new IllegalArgumentException("fs.mount(" + point + "): cannot mount over /");
         if (root != null && (root.startsWith(at) || (rootReal != null && rootReal.startsWith(at)))) {
-            throw new IllegalArgumentException("fs.mount(" + point + "): the page's own folder lies there; mount at "
+            throw new IllegalArgumentException("fs.mount(" + point + "): the page's site root lies there; mount at "
                     + "a path of its own, such as /local");
         }
         if (mounts.overlapping(at) != null) {
@@ -117,13 +131,13 @@ final class ScopedFileSystem implements FileSystem {
 
     private Path mountPoint(String point) {
         Path given = delegate.parsePath(point);
-        Path base = root != null ? root : delegate.toAbsolutePath(delegate.parsePath(""));
+        Path base = working != null ? working : delegate.toAbsolutePath(delegate.parsePath(""));
         return (given.isAbsolute() ? given : base.resolve(given)).normalize();
     }
 
-    /** The page's folder as page Python sees it. */
+    /** The page's folder (Python's working folder) as page Python sees it. */
     Path pageFolder() {
-        return root;
+        return working;
     }
 
     /** The scratch folder on disk, or null while nothing was written (tests). */
@@ -200,12 +214,12 @@ final class ScopedFileSystem implements FileSystem {
         Path existing = file;
         while (existing != null && !Files.exists(existing)) {
             if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) { // a dangling link
-                throw new AccessDeniedException(shown.toString(), null, "a link leads outside the page's folder");
+                throw new AccessDeniedException(shown.toString(), null, "a link leads outside the site root");
             }
             existing = existing.getParent();
         }
         if (existing == null || !existing.toRealPath().startsWith(rootReal)) {
-            throw new AccessDeniedException(shown.toString(), null, "a link leads outside the page's folder");
+            throw new AccessDeniedException(shown.toString(), null, "a link leads outside the site root");
         }
         return file;
     }
@@ -230,7 +244,7 @@ final class ScopedFileSystem implements FileSystem {
     /** Makes the scratch folders a write into {@code relative} needs; its parent must be a folder of the page's view. */
     private Path prepareWrite(Path relative, Path shown) throws IOException {
         if (relative.toString().isEmpty()) {
-            throw new AccessDeniedException(shown.toString(), null, "the page's folder itself cannot be replaced");
+            throw new AccessDeniedException(shown.toString(), null, "the site root itself cannot be replaced");
         }
         Path parent = relative.getParent();
         if (parent != null && !isDirectory(parent, shown)) {
@@ -326,7 +340,7 @@ final class ScopedFileSystem implements FileSystem {
         if (relative != null) {
             if (relative.toString().isEmpty() || Files.exists(pageFile(relative, path), LinkOption.NOFOLLOW_LINKS)) {
                 throw new AccessDeniedException(path.toString(), null,
-                        "files of the page's folder cannot be deleted (only files the page wrote itself)");
+                        "the site's own files cannot be deleted (only files the page wrote itself)");
             }
             Path written = scratchOf(relative);
             if (written == null) throw new NoSuchFileException(path.toString());
@@ -369,7 +383,12 @@ final class ScopedFileSystem implements FileSystem {
             if (writes(options)) throw packageCache(path);
             return delegate.newByteChannel(confinedToPackage(absolute, allowed, path), options, attrs);
         }
-        return outside.newByteChannel(absolute, options, attrs);
+        try {
+            return outside.newByteChannel(absolute, options, attrs);
+        } catch (AccessDeniedException refused) {
+            if (Files.isRegularFile(absolute)) refusals.accept(absolute);
+            throw refused;
+        }
     }
 
     @Override
@@ -487,11 +506,11 @@ final class ScopedFileSystem implements FileSystem {
         Path from = relative(absolute(source));
         Path to = relative(absolute(target));
         if (from == null || to == null) {
-            throw new AccessDeniedException(source.toString(), target.toString(), "outside the page's folder");
+            throw new AccessDeniedException(source.toString(), target.toString(), "outside the site root");
         }
         if (Files.exists(pageFile(from, source), LinkOption.NOFOLLOW_LINKS)) {
             throw new AccessDeniedException(source.toString(), null,
-                    "files of the page's folder cannot be moved (only files the page wrote itself)");
+                    "the site's own files cannot be moved (only files the page wrote itself)");
         }
         Path written = scratchOf(from);
         if (written == null) throw new NoSuchFileException(source.toString());
@@ -507,6 +526,6 @@ final class ScopedFileSystem implements FileSystem {
 
     @Override
     public Path getTempDirectory() {
-        return root;
+        return working;
     }
 }

@@ -103,6 +103,32 @@ class SamplesTest {
         if (check != null) check.run();
     }
 
+    /**
+     * samples/project/: a page in a folder of its own (not in the gallery's folder, so not listed above), with a
+     * pydesk.toml that sets its site root, a config naming files relative to itself, a worker that gets the page's
+     * config, and a plugin importing core.js.
+     */
+    @org.junit.jupiter.api.Test
+    void projectSample() throws IOException {
+        page.clearConsole();
+        Path project = SAMPLES.resolve("project/app/index.html");
+        page.open(project);
+        String source = Files.readString(project);
+        page.waitUntil("the worker's output", WAIT,
+                () -> String.valueOf(page.text("script-py#py-w0-target")).startsWith("worker (True)"));
+        assertAll(
+                () -> assertTrue(source.contains(PYSCRIPT_CSS) && source.contains(PYSCRIPT_JS), "PyScript's tags"),
+                () -> assertTrue(source.contains("href=\"../../style.css\""), "the gallery's style"),
+                () -> assertEquals(1, page.count("header nav a[href=\"../../index.html\"]"), "a link back"),
+                () -> assertFalse(text("header .lead").isBlank()),
+                () -> assertEquals("14 words, the longest is 'folder'", text("#main-out")),
+                () -> assertEquals("files from the config: ['{SHARED}', '{SHARED}/words.py']", text("#config-out")),
+                () -> assertEquals("worker (True): 7 words, the longest is 'module'", text("script-py#py-w0-target")),
+                () -> assertEquals("py ready (./main.py); main script done;", text("#hooks").strip()),
+                () -> assertEquals(List.of(), page.errors(), page.consoleText()),
+                () -> assertEquals(0, page.count(".py-error"), page.consoleText()));
+    }
+
     /** What every sample has: PyScript's loader (so it works in a browser), the shared style, a one-line lead. */
     private void followsTheConventions(String name) throws IOException {
         String source = Files.readString(SAMPLES.resolve(name));

@@ -21,11 +21,14 @@ import org.jsoup.parser.Parser;
  * {@code pyscript.js}) were left in the page, WebKit would fetch it from the CDN (or the local
  * copy) and every {@code <script type="py">} would run twice, once per runtime. So this class
  * <ol>
- *   <li>neutralises PyScript's loader tags: a loader {@code <script>} keeps its element (page code
+ *   <li>neutralises PyScript's loader tags (local files that are PyScript's loader by content are the page
+ *       server's business: it serves {@link PyScriptLoader#STAND_IN} for them): a loader {@code <script>} keeps its element (page code
  *       that queries scripts still finds it) but its start tag becomes
  *       {@code <script type="pydesk/disabled" data-pydesk-src="...">}, which WebKit neither fetches
  *       nor runs; PyScript's stylesheet {@code <link>} becomes
  *       {@code <link rel="pydesk-disabled" data-pydesk-href="...">};</li>
+ *   <li>points inline module scripts and import maps that import the loader from its CDN at PyDesk's stand-in
+ *       module ({@link PyScriptLoader});</li>
  *   <li>injects PyDesk's own stylesheet and boot script ({@link #INJECTED_STYLESHEET},
  *       {@link #INJECTED_BOOT_SCRIPT}) as the very first children of {@code <head>}.</li>
  * </ol>
@@ -134,6 +137,12 @@ public final class HtmlRewriter {
                     + escapeAttribute(script.attr("src")) + "\"" + otherAttributes(script, "type", "src") + ">";
             addStartTagEdit(html, script, tag, edits);
         }
+        for (Element script : doc.getElementsByTag("script")) {
+            String type = script.attr("type").trim().toLowerCase(Locale.ROOT);
+            if (!script.hasAttr("src") && (type.equals("module") || type.equals("importmap"))) {
+                addInlineEdit(html, script, edits);
+            }
+        }
         for (Element link : doc.getElementsByTag("link")) {
             if (!link.hasAttr("href")) {
                 continue;
@@ -220,6 +229,24 @@ public final class HtmlRewriter {
             Range range = element.sourceRange();
             edits.add(new Edit(range.startPos(), range.endPos(), replacement));
         }
+    }
+
+    /**
+     * An inline module script or import map that imports PyScript's loader from its CDN imports PyDesk's stand-in
+     * instead ({@link PyScriptLoader#redirectImports}): its code is spliced between the tags it came with.
+     */
+    private static void addInlineEdit(String html, Element script, List<Edit> edits) {
+        Range end = script.endSourceRange();
+        if (!isExplicitStartTag(html, script) || !end.isTracked() || end.isImplicit() || end.endPos() > html.length()) {
+            return;
+        }
+        // the end range's start is not reliable for script data: find the end tag from the range's end
+        int from = script.sourceRange().endPos();
+        int to = html.lastIndexOf("</", end.endPos() - 1);
+        if (to < from || !html.regionMatches(true, to, "</script", 0, 8)) return;
+        String code = html.substring(from, to);
+        String redirected = PyScriptLoader.redirectImports(code);
+        if (!redirected.equals(code)) edits.add(new Edit(from, to, redirected));
     }
 
     private static boolean isExplicitStartTag(String html, Element element) {

@@ -37,7 +37,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Serves one local page folder to the WebView over HTTP on 127.0.0.1.
+ * Serves one local site root (the page's folder, or a folder above it: {@link SiteRoot}) to the WebView over HTTP
+ * on 127.0.0.1.
  *
  * <p>Why not a {@code file:} URL: PyDesk must rewrite every HTML page before WebKit sees it
  * (PyScript's own loader must neither be fetched nor run, and PyDesk's boot script and stylesheet
@@ -53,6 +54,11 @@ import com.sun.net.httpserver.HttpServer;
  *       {@code /dev/pydesk/web/<name>} (PyDesk's boot script, stylesheet, ...).</li>
  *   <li>Every {@code .html}/{@code .htm} file goes through {@link HtmlRewriter#rewrite} and is sent
  *       as UTF-8 (decoded from UTF-8, its BOM, or its {@code <meta charset>}).</li>
+ *   <li>A file that is PyScript's loader by content, or a missing {@code core.js}, is answered with PyDesk's
+ *       stand-in module, and JavaScript files that import the loader from its CDN import the stand-in instead
+ *       ({@link PyScriptLoader}): PyScript's own runtime never starts.</li>
+ *   <li>A missing file that exists in a folder above the root (a relative URL like {@code ../lib/x.py} that the
+ *       browser clamped to the root) gets 403, and the {@link #onRefused} listeners hear which file it was.</li>
  *   <li>Every answer carries {@code Cache-Control: no-store}, so a reload shows edits.</li>
  *   <li>Requests whose {@code Host} is not this server (DNS rebinding) get 403.</li>
  * </ul>
@@ -69,6 +75,8 @@ public final class PageServer implements AutoCloseable {
     public static final String ASSET_RESOURCE_ROOT = "/dev/pydesk/web/";
 
     private static final String HOST = "127.0.0.1";
+    /** The stand-in for PyScript's loader, as an asset name (see {@link PyScriptLoader}). */
+    private static final String STAND_IN_ASSET = PyScriptLoader.STAND_IN.substring(ASSET_PREFIX.length());
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static final Pattern META_CHARSET =
             Pattern.compile("<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([-\\w.:]+)", Pattern.CASE_INSENSITIVE);
@@ -79,6 +87,13 @@ public final class PageServer implements AutoCloseable {
     private final ExecutorService executor;
     private final int port;
     private final List<Consumer<RequestRecord>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Refusal>> refusals = new CopyOnWriteArrayList<>();
+
+    /** A file the page asked for that exists but lies outside the root ({@code file} is its absolute path). */
+    public record Refusal(String request, Path file) {}
+
+    /** JavaScript files larger than this are sent as they are, never checked for PyScript's loader. */
+    private static final long LARGEST_CHECKED_SCRIPT = 16L << 20;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PageServer(Path root, Path givenRoot, HttpServer server, ExecutorService executor) {
@@ -199,6 +214,25 @@ public final class PageServer implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Adds a listener told about every refused file that exists outside the root (so that the user can be told how
+     * to allow it). Called on a server thread, or on the thread of whoever calls {@link #refuse}.
+     */
+    public void onRefused(Consumer<Refusal> listener) {
+        refusals.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Tells the refusal listeners about a file outside the root that someone else (page Python) asked for. */
+    public void refuse(String request, Path file) {
+        for (Consumer<Refusal> listener : refusals) {
+            try {
+                listener.accept(new Refusal(request, file));
+            } catch (RuntimeException ignored) {
+                // a broken listener must not break page loading
+            }
+        }
+    }
+
     /** Stops the server at once (open connections are dropped) and its worker threads. Idempotent. */
     @Override
     public void close() {
@@ -304,6 +338,13 @@ public final class PageServer implements AutoCloseable {
             return Response.error(403, "Forbidden");
         } catch (FileSystemException | InvalidPathException e) {
             // Missing, or a path through a plain file ("/index.html/x"), or a dangling symlink.
+            if (PyScriptLoader.isLoaderName(path)) return asset(STAND_IN_ASSET);
+            Path above = aboveRoot(path);
+            if (above != null) {
+                // a URL like ../lib/x.py that the browser clamped to the root: the file is there, but not served
+                refuse(requestUri.getRawPath(), above);
+                return Response.error(403, "Forbidden");
+            }
             return Response.error(404, "Not Found");
         }
         if (!real.startsWith(root)) {
@@ -336,7 +377,15 @@ public final class PageServer implements AutoCloseable {
             String html = decodeHtml(Files.readAllBytes(real));
             return Response.of(200, MediaTypes.HTML, HtmlRewriter.rewrite(html).getBytes(StandardCharsets.UTF_8));
         }
-        return Response.file(type, real, Files.size(real));
+        long size = Files.size(real);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if ((lower.endsWith(".js") || lower.endsWith(".mjs")) && size <= LARGEST_CHECKED_SCRIPT) {
+            String source = new String(Files.readAllBytes(real), StandardCharsets.UTF_8);
+            if (PyScriptLoader.isCoreModule(source)) return asset(STAND_IN_ASSET);
+            String redirected = PyScriptLoader.redirectImports(source);
+            if (redirected != source) return Response.of(200, type, redirected.getBytes(StandardCharsets.UTF_8));
+        }
+        return Response.file(type, real, size);
     }
 
     private Response asset(String name) throws IOException {
@@ -426,6 +475,24 @@ public final class PageServer implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------
     // Paths
+
+    /**
+     * The file a clamped relative URL meant: the nearest folder above the root that has {@code decodedPath} (a
+     * regular file), or null.
+     */
+    private Path aboveRoot(String decodedPath) {
+        String relative = decodedPath.replaceFirst("^/+", "");
+        if (relative.isEmpty() || hasDotDotSegment(decodedPath)) return null;
+        try {
+            for (Path folder = root.getParent(); folder != null; folder = folder.getParent()) {
+                Path candidate = folder.resolve(relative).normalize();
+                if (candidate.startsWith(folder) && Files.isRegularFile(candidate)) return candidate;
+            }
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        return null;
+    }
 
     /** Maps a decoded URL path to a path under the root, or null if it would leave the root. */
     private Path resolveLexically(String decodedPath) {

@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 /**
  * Every store open in this process, by file: the interpreters of a page, its workers and a reloaded page share one
  * {@link Store} while any of them has it open; when the last lets go it is written and forgotten, so the next one to
- * open it reads it back from disk. A store lives in {@code STATE/storage/SITE/NAME.json}: one folder per site (the
- * folder the page server serves, PyDesk's stand-in for an origin), so two sites never share a store.
+ * open it reads it back from disk. A store lives in {@code STATE/storage/SITE/NAME.json}: one folder per site
+ * root (the folder the page server serves, PyDesk's stand-in for an origin), so two site roots never share a store.
  */
 public final class Stores {
     /** Bytes of text a store may hold: {@code -Dpydesk.storage.limit}, else 64 MiB. */

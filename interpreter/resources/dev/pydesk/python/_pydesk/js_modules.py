@@ -1,6 +1,7 @@
 """Loads the JavaScript modules named in the config's `[js_modules.main]` (`"./lib.js" = "lib"`) before the page's
 scripts run, so that `from pyscript.js_modules import lib` works; `.css` entries become stylesheets of the page.
-Names listed only under `[js_modules.worker]` raise ImportError on the main thread, as in PyScript."""
+Names listed only under `[js_modules.worker]` raise ImportError on the main thread, as in PyScript. Relative URLs
+are relative to the config's file (the page, for an inline config)."""
 
 import _pydesk
 
@@ -23,6 +24,7 @@ async def load():
     worker_only.update(name for name in other.values() if name not in here.values())
     scripts = []
     for url, name in here.items():
+        url = _pydesk.host.configRelative(str(url))  # relative to the config's file, as in PyScript
         if str(url).split("?")[0].endswith(".css"):
             if RUNNING_IN_WORKER:
                 continue  # stylesheets are the main thread's business

@@ -17,7 +17,33 @@ def format_error(error):
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith(("_pydesk", "asyncio")):
         tb = tb.tb_next
-    return "".join(traceback.format_exception(type(error), error, tb))
+    return short_paths("".join(traceback.format_exception(type(error), error, tb)))
+
+
+_path_rules = None
+
+
+def short_paths(text):
+    """Names files as the page knows them, never where they live on this machine: files under the site root relative
+    to it (`app/main.py`, `lib/x.py`), the standard library and installed packages where Pyodide has them
+    (`/lib/python3.12/...`, `/lib/python3.12/site-packages/...`)."""
+    global _path_rules
+    if _path_rules is None:
+        import re
+
+        rules = []
+        packages = _pydesk.host.packagesRoot()
+        if packages:
+            rules.append((re.compile(re.escape(packages.rstrip("/")) + r"/[^/\"\n]+/"), "/lib/python3.12/site-packages/"))
+        root = _pydesk.host.siteRoot()
+        if root:
+            rules.append((re.compile(re.escape(root.rstrip("/")) + "/"), ""))
+        if sys.prefix and sys.prefix != "/":
+            rules.append((re.compile(re.escape(sys.prefix.rstrip("/")) + r"(?=/lib/)"), ""))
+        _path_rules = rules
+    for pattern, replacement in _path_rules:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 _ASYNC_OUTSIDE = ("'await' outside", "'async for' outside", "'async with' outside", "asynchronous comprehension outside")

@@ -46,8 +46,34 @@ async def js_import(*urls):
 
 
 def current_target():
-    """The id of the element that `display()` writes to by default for the running script."""
-    return _host.currentTarget()
+    """The id of the element that `display()` writes to by default for the running script: its output element
+    (`py-0`) on the main thread; in a worker, PyScript's `<script-py id="py-w0-target">` right after the worker's
+    script element, made when first asked for ("" for a worker started with `PyWorker`, which has no element)."""
+    if not RUNNING_IN_WORKER:
+        return _host.currentTarget()
+    global _worker_target
+    if _worker_target is None:
+        _worker_target = _make_worker_target(_host.currentTarget())
+    return _worker_target
+
+
+_worker_target = None
+
+
+def _make_worker_target(script_id):
+    if not script_id:
+        return ""
+    script = document.getElementById(script_id)
+    if script is None:
+        return ""
+    if script.tagName != "SCRIPT":  # <py-script worker>: it shows its output itself
+        script.replaceChildren()
+        script.style.display = "block"
+        return script_id
+    target = document.createElement("script-" + _host.interpreterType())
+    target.id = script_id + "-target"
+    script.after(target)
+    return target.id
 
 
 if RUNNING_IN_WORKER:

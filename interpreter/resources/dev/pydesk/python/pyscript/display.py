@@ -4,7 +4,7 @@ The choice is two data tables: `_RENDERERS` (MIME type -> HTML) and `_REPR_METHO
 order of preference). `_repr_mimebundle_` wins over both; a `str` is always escaped `text/plain`.
 """
 
-from pyscript.context import RUNNING_IN_WORKER, current_target, document
+from pyscript.context import current_target, document
 
 # base64 and io are imported where they are needed: on a cold interpreter each costs tenths of a second.
 
@@ -129,15 +129,12 @@ def _write(element, value, append):
 
 def display(*values, target=None, append=True):
     """Shows each value in the element `target` (an id, with or without `#`), or by default in the running
-    script's output element. `append=False` replaces what the target holds. An unknown target raises
-    ValueError."""
+    script's output element (a worker's is made after its script element on first use). `append=False` replaces
+    what the target holds. An unknown target raises ValueError."""
     if isinstance(target, str):
         target = target[1:] if target.startswith("#") else target
     elif target is None:
-        if RUNNING_IN_WORKER:
-            raise ValueError("Implicit target not allowed here. Please use display(..., target=...): "
-                             "in a worker, display() needs the id of the element to write to")
-        target = current_target()
+        target = current_target()  # in a worker: PyScript's <script-py id="py-w0-target"> after its script
     element = document.getElementById(target)
     if element is None:
         raise ValueError(f"Cannot find element with id='{target}' in the page.")

@@ -6,8 +6,8 @@ PyScript asks the browser for a folder (Chromium's File System Access API, nothi
 the user with a folder chooser in the window, or, headless, takes the folder given with `--mount DIR` (or
 `--mount /local=DIR`). Until a folder is chosen nothing of it is reachable; once mounted, page Python reaches it at
 the mount point only (a relative mount point is relative to the page's folder), never through links that lead out
-of it. The choice is kept for the rest of PyDesk's run per site, mount point and `id`, as a browser keeps a granted
-handle; `revoke()` forgets it. Writes go straight to the folder, so `sync()` has nothing to flush.
+of it. The choice is kept for the rest of PyDesk's run per site root, mount point and `id`, as a browser keeps a
+granted handle; `revoke()` forgets it. Writes go straight to the folder, so `sync()` has nothing to flush.
 """
 
 import _pydesk

@@ -1,8 +1,9 @@
 """`await storage("name")`: a named, persistent dict, PyScript's `pyscript.storage`.
 
 PyScript keeps it in the browser's IndexedDB, per origin; PyDesk keeps it in a file of the user's state folder
-(`$XDG_STATE_HOME/pydesk/storage/`), per site (the folder the page is served from): it survives reloads and
-restarts, the page's interpreters and workers share it, and two sites never do.
+(`$XDG_STATE_HOME/pydesk/storage/`), per site root (the folder the page is served from: its own folder, or the
+one `--root` or `pydesk.toml` names): it survives reloads and restarts, the page's interpreters and workers share
+it, and two site roots never do.
 
 Values: `None`, `bool`, `int`, `float`, `str`, and `list`, `tuple`, `dict` of them (a tuple comes back as a list
 once reloaded, as in PyScript), and `bytearray` / `memoryview` as whole values. Anything else is a TypeError.

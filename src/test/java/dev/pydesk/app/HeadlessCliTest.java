@@ -1,6 +1,7 @@
 package dev.pydesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -134,6 +135,65 @@ class HeadlessCliTest {
         assertEquals(0, result.status(), result.stderr());
         byte[] bytes = Files.readAllBytes(png);
         assertTrue(bytes.length > 100 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', "a PNG file");
+    }
+
+    @Test
+    void rootServesAFolderAboveThePageAndMustHoldIt() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("project/app"));
+        Files.createDirectories(dir.resolve("project/lib"));
+        Files.writeString(dir.resolve("project/lib/x.py"), "WHO = 'lib'\n");
+        Path page = app.resolve("index.html");
+        Files.writeString(page, """
+                <script type="py">
+                from pyscript import display
+                display(open("../lib/x.py").read().strip(), target="out")
+                </script><div id="out"></div>""");
+        Result refused = pydesk("--headless", "--dump", "text", page.toString());
+        assertEquals(1, refused.status(), refused.stderr());
+        assertTrue(refused.stderr().contains("refused " + dir.toRealPath().resolve("project/lib/x.py"))
+                && refused.stderr().contains("--root"), refused.stderr());
+
+        Result allowed = pydesk("--headless", "--root", dir.resolve("project").toString(), "--dump", "text",
+                page.toString());
+        assertEquals(0, allowed.status(), allowed.stderr());
+        assertTrue(allowed.stdout().contains("WHO = 'lib'"), allowed.stdout());
+
+        Files.writeString(app.resolve("pydesk.toml"), "root = \"..\"\n");
+        Result configured = pydesk("--headless", "--dump", "text", page.toString());
+        assertEquals(0, configured.status(), configured.stderr());
+        assertTrue(configured.stdout().contains("WHO = 'lib'"), configured.stdout());
+
+        Result outside = pydesk("--headless", "--root", dir.resolve("project/lib").toString(), page.toString());
+        assertEquals(2, outside.status(), outside.stderr());
+        assertTrue(outside.stderr().contains("must be a folder that holds the page"), outside.stderr());
+        Files.writeString(app.resolve("pydesk.toml"), "root = \"../nowhere\"\n");
+        Result missing = pydesk("--headless", page.toString());
+        assertEquals(2, missing.status(), missing.stderr());
+        assertTrue(missing.stderr().contains("no such folder"), missing.stderr());
+    }
+
+    @Test
+    void waitForGivesUpAtOnceWhenEveryScriptFailedAndNothingIsPending() throws Exception {
+        Path page = page("fails.html", """
+                <script type="py">raise ImportError("no such module here")</script>
+                <script type="mpy" worker>raise RuntimeError("the worker broke too")</script>""");
+        Result result = pydesk("--headless", "--timeout", "100", "--wait-for", "#result", "--dump", "none",
+                page.toString());
+        assertEquals(1, result.status(), "status 1 at once, not 3 after the timeout: " + result.stderr());
+        assertTrue(result.stderr().contains("ImportError: no such module here")
+                && result.stderr().contains("gave up waiting for '#result'"), result.stderr());
+
+        Path busy = page("busy.html", """
+                <script type="py">raise ValueError("first")</script>
+                <script type="py">
+                import asyncio
+                from pyscript import document
+                await asyncio.sleep(2)
+                document.body.append(document.createElement("output"))
+                </script>""");
+        Result waited = pydesk("--headless", "--timeout", "100", "--wait-for", "output", "--dump", "none", busy.toString());
+        assertEquals(1, waited.status(), "matched, but a page error happened: " + waited.stderr());
+        assertFalse(waited.stderr().contains("gave up"), "a script was still at work: " + waited.stderr());
     }
 
     @Test

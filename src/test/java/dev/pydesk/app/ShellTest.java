@@ -229,7 +229,7 @@ class ShellTest {
         waitUntil("the reloaded output", () -> "two".equals(shell.view().webView.getEngine()
                 .executeScript("(document.querySelector('script-py') || {}).textContent")));
         assertEquals(List.of(dir.resolve("second.html"), first), RecentFiles.inStateFolder().list());
-        assertTrue(FxThread.call(shell::status).startsWith("done"), FxThread.call(shell::status));
+        waitUntil("the status line says done", () -> FxThread.call(shell::status).startsWith("done"));
         FxThread.run(() -> shell.zoom(1.1));
         assertEquals(1.1, FxThread.call(() -> shell.view().webView.getZoom()), 0.001);
     }
@@ -336,6 +336,6 @@ class ShellTest {
         System.out.printf("ShellTest: 100,000 console lines from a worker in %d ms; slowest FX round trip meanwhile"
                 + " %.1f ms%n", (System.nanoTime() - start) / 1_000_000, worst / 1e6);
         FxThread.run(() -> shell.inspector().console().list().scrollTo(50_000));
-        assertEquals("[worker py-0] line 99999", consoleTexts().getLast());
+        assertEquals("[worker py-w0] line 99999", consoleTexts().getLast());
     }
 }

@@ -189,7 +189,7 @@ class FsTest {
                 log("done")
                 """);
         assertEquals("PermissionError fs.mount(/): cannot mount over /", log.get(0));
-        assertTrue(log.get(1).startsWith("PermissionError fs.mount(" + dir.getParent() + "): the page's own folder "
+        assertTrue(log.get(1).startsWith("PermissionError fs.mount(" + dir.getParent() + "): the page's site root "
                 + "lies there"), log.get(1));
         assertEquals("ValueError fs.mount(): mode must be 'readwrite' or 'read', not 'write'", log.get(2));
         assertEquals("mounted ('/x',)", log.get(3));

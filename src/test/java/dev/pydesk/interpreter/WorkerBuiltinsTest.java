@@ -98,7 +98,7 @@ class WorkerBuiltinsTest {
                     log(window.shared)
                     log(len(document.querySelectorAll("button")))
                 """, 6);
-        assertEquals(List.of("True", type + "-0", "42 [1, 2] " + type, "|True|b", "set from the worker", "1"), log,
+        assertEquals(List.of("True", type + "-w0-target", "42 [1, 2] " + type, "|True|b", "set from the worker", "1"), log,
                 page.consoleText());
     }
 

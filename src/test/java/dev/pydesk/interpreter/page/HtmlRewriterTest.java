@@ -46,6 +46,25 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void inlineModulesAndImportMapsImportTheStandInInsteadOfTheCdn() {
+        String in = page("""
+                <script type="importmap">{"imports": {"@pyscript/core": "https://cdn.jsdelivr.net/npm/@pyscript/core@0.7.31/dist/core.js"}}</script>
+                <script type="module">
+                  import { hooks } from "https://pyscript.net/releases/2025.11.1/core.js";
+                  import { other } from "https://example.com/other.js";
+                </script>
+                <script>const url = "https://pyscript.net/releases/2025.11.1/core.js";</script>""");
+        assertEquals(expected("""
+                <script type="importmap">{"imports": {"@pyscript/core": "/__pydesk__/pyscript/core.js"}}</script>
+                <script type="module">
+                  import { hooks } from "/__pydesk__/pyscript/core.js";
+                  import { other } from "https://example.com/other.js";
+                </script>
+                <script>const url = "https://pyscript.net/releases/2025.11.1/core.js";</script>"""),
+                HtmlRewriter.rewrite(in));
+    }
+
+    @Test
     void localPyScriptCopy() {
         String in = page("""
                 <link rel="stylesheet" href="./pyscript/core.css">

@@ -399,6 +399,43 @@ class PageServerTest {
         assertThrows(IOException.class, () -> PageServer.start(base.resolve("secret.txt")));
     }
 
+    /** What the stand-in for PyScript's core.js starts with (the asset on the class path). */
+    private static String standIn() throws IOException {
+        try (InputStream in = PageServer.class.getResourceAsStream("/dev/pydesk/web/pyscript/core.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void pyscriptsLoaderIsAnsweredWithTheStandInWhateverItsPath() throws Exception {
+        write("dist/fake-release.js", PyScriptLoaderTest.FAKE_BUNDLE);
+        write("vendor/core.js", "export const mine = 1; // a core.js of the page's own");
+        write("uses-cdn.js", "import { hooks } from 'https://pyscript.net/releases/2025.11.1/core.js';\nexport { hooks };");
+        String standIn = standIn();
+        assertEquals(standIn, text(get("/dist/core.js")), "a missing core.js (dist/ not built)");
+        assertEquals(standIn, text(get("/dist/fake-release.js")), "PyScript's bundle, recognised by its content");
+        assertEquals("text/javascript; charset=utf-8", get("/dist/core.js").headers().firstValue("Content-Type").orElse(""));
+        assertEquals("export const mine = 1; // a core.js of the page's own", text(get("/vendor/core.js")));
+        assertEquals("import { hooks } from '/__pydesk__/pyscript/core.js';\nexport { hooks };", text(get("/uses-cdn.js")));
+        assertEquals("console.log('app')", text(get("/app.js")));
+        assertEquals(200, get(PyScriptLoader.STAND_IN).statusCode());
+    }
+
+    @Test
+    void aFileAboveTheRootIs403AndTheListenersHearWhichFile() throws Exception {
+        List<PageServer.Refusal> refused = new CopyOnWriteArrayList<>();
+        server.onRefused(refused::add);
+        Files.createDirectories(base.resolve("lib"));
+        Files.writeString(base.resolve("lib/x.py"), "above the root");
+        // the browser clamps ../lib/x.py of a page at the root to /lib/x.py
+        HttpResponse<byte[]> response = get("/lib/x.py");
+        assertEquals(403, response.statusCode());
+        assertFalse(text(response).contains("above the root"));
+        assertEquals(List.of(new PageServer.Refusal("/lib/x.py", base.toRealPath().resolve("lib/x.py"))), refused);
+        assertEquals(404, get("/lib/nowhere.py").statusCode(), "a file that exists nowhere is simply missing");
+        assertEquals(1, refused.size());
+    }
+
     private void awaitRecords(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (records.size() < count && System.nanoTime() < deadline) {
