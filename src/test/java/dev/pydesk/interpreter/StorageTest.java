@@ -167,6 +167,46 @@ class StorageTest {
         assertEquals(List.of("site b"), Variants.run(page, siteB, "reader.html", Variants.PY, "", "", read));
     }
 
+    /**
+     * With a site root above the pages ({@code root = ".."} in pydesk.toml), pages of two folders under it share a
+     * store, as pages of one origin do; a page of a third folder, whose site root is its own folder, does not.
+     */
+    @Test
+    void pagesUnderOneSiteRootShareAStore() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path one = Files.createDirectories(project.resolve("one"));
+        Path two = Files.createDirectories(project.resolve("two"));
+        Path alone = Files.createDirectories(project.resolve("alone"));
+        for (Path folder : List.of(one, two)) Files.writeString(folder.resolve("pydesk.toml"), "root = \"..\"\n");
+        String write = """
+                from pyscript import storage
+                store = await storage("projectwide")
+                store["who"] = "one"
+                await store.sync()
+                log("done")
+                """;
+        String read = """
+                from pyscript import storage
+                store = await storage("projectwide")
+                log(store.get("who", "nobody"))
+                log("done")
+                """;
+        Variants.run(page, one, "writer.html", Variants.PY, "", "", write);
+        assertEquals(List.of("one"), Variants.run(page, two, "reader.html", Variants.MPY_WORKER, "", "", read));
+        assertEquals(List.of("nobody"), Variants.run(page, alone, "reader.html", Variants.PY, "", "", read));
+        try (Stream<Path> files = Files.walk(state.resolve("storage"))) {
+            List<String> sites = files.filter(file -> file.getFileName().toString().startsWith("projectwide-"))
+                    .map(file -> {
+                        try {
+                            return new ObjectMapper().readTree(Files.readString(file)).get("site").asText();
+                        } catch (java.io.IOException e) {
+                            throw new AssertionError(e);
+                        }
+                    }).toList();
+            assertEquals(List.of(project.toRealPath().toString()), sites, "one store, keyed by the site root");
+        }
+    }
+
     /** dict methods all save (PyScript's update/pop/setdefault do not); a custom storage_class sees every change. */
     @ParameterizedTest
     @ValueSource(strings = {Variants.PY, Variants.MPY_WORKER})
