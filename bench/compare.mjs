@@ -1,5 +1,5 @@
 // bench/compare.mjs - PyDesk (headless, GraalPy) vs real PyScript in headless Chromium, the same unmodified pages
-// of the perf kit (/work/shared/perf/pages), taking turns run by run. Started by bench/compare (which builds
+// of the perf kit ($PERF_KIT/pages), taking turns run by run. Started by bench/compare (which builds
 // PyDesk and its bench driver first); see docs/performance.md for what each figure means.
 //
 //   node bench/compare.mjs [--runs 5] [--pages hello,dom_ops,events,compute,worker] [--interps py,mpy]
@@ -20,7 +20,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
-const KIT = process.env.PERF_KIT || '/work/shared/perf';
+// the perf kit: PERF_KIT, by default ../shared/perf from the project root (bench/compare resolves it)
+const KIT = path.resolve(REPO, process.env.PERF_KIT || '../shared/perf');
 const BASE = process.env.BASE || '/tmp/baseline';
 const require = createRequire(path.join(BASE, 'package.json'));
 const { chromium } = require('playwright-core');
@@ -35,15 +36,21 @@ const INTERPS = opt('interps', 'py,mpy').split(',');
 const CLICKS = Number(opt('clicks', 500));
 const RERUNS = Number(opt('reruns', 4));
 // --variant NAME='ARGS': one more PyDesk side, named pydesk-NAME, with extra arguments; an argument env:VAR=VALUE
-// sets an environment variable instead (e.g. --variant jit=--jit, --variant g1='env:PYDESK_JAVA_OPTS=-XX:+UseG1GC').
+// sets an environment variable instead (e.g. --variant jit=--jit, --variant g1='env:PYDESK_JAVA_OPTS=-XX:+UseG1GC'),
+// and repo:PATH runs another checkout of PyDesk (built, e.g. the code before a change: --variant before=repo:/tmp/old).
 const VARIANTS = Object.fromEntries(argv.filter((a, i) => argv[i - 1] === '--variant').map((v) => {
   const name = v.slice(0, v.indexOf('='));
-  const items = v.slice(v.indexOf('=') + 1).split(/\s+(?=--|env:)/).filter(Boolean);
+  const items = v.slice(v.indexOf('=') + 1).split(/\s+(?=--|env:|repo:)/).filter(Boolean);
+  const repo = items.find((x) => x.startsWith('repo:'));
   return [`pydesk-${name}`, {
-    args: items.filter((x) => !x.startsWith('env:')),
+    repo: repo ? path.resolve(repo.slice(5)) : REPO,
+    args: items.filter((x) => !x.startsWith('env:') && !x.startsWith('repo:')),
     env: Object.fromEntries(items.filter((x) => x.startsWith('env:')).map((x) => [x.slice(4, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])),
   }];
 }));
+const gitOf = (dir) => {
+  try { return execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch { return path.basename(dir); }
+};
 const SIDES = [...opt('sides', 'pydesk,chromium').split(',').filter((s) => s && s !== 'none'), ...Object.keys(VARIANTS)];
 const PYDESK_SIDES = SIDES.filter((s) => s.startsWith('pydesk'));
 // --variant-pages hello,compute: the variants run on these pages only (default: all)
@@ -226,7 +233,7 @@ function figures(name, rec) {
 
 // ------------------------------------------------------------------------------------------------ PyDesk side
 function runPyDesk(name, interp, side = 'pydesk') {
-  const variant = VARIANTS[side] || { args: [], env: {} };
+  const variant = VARIANTS[side] || { args: [], env: {}, repo: REPO };
   return new Promise((resolve) => {
     const page = path.join(PAGES_DIR, `${name}_${interp}.html`);
     const args = ['--headless', '--interp', interp, '--timeout', String(TIMEOUT_MS / 1000)];
@@ -237,11 +244,11 @@ function runPyDesk(name, interp, side = 'pydesk') {
     const env = {
       ...process.env, ...PYDESK_ENV, ...variant.env,
       PYDESK_MAIN_CLASS: 'dev.pydesk.app.BenchDriver',
-      PYDESK_BENCH_CP: path.join(REPO, 'target/bench-classes'),
+      PYDESK_BENCH_CP: path.join(variant.repo, 'target/test-classes'),
     };
     const rec = { side, name, interp, load1Before: load1() };
     rec.launchEpoch = Date.now();
-    const child = spawn(path.join(REPO, 'pydesk'), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(path.join(variant.repo, 'pydesk'), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const sampler = new Sampler(() => [child.pid]);
     let out = '', err = '';
     child.stdout.on('data', (d) => { out += d; });
@@ -480,7 +487,8 @@ function render(facts, runs, cpython) {
   if (Object.keys(PYDESK_ENV).length || PYDESK_ARGS.length) L.push(`PyDesk environment: ${JSON.stringify(PYDESK_ENV)} ${PYDESK_ARGS.join(' ')}`);
   L.push(`${RUNS} runs per cell, sides taking turns; median [min-max]; ratio = PyDesk median / PyScript median (< 1: PyDesk faster / smaller).`, '');
   for (const interp of INTERPS) {
-    const title = (s) => (s === 'pydesk' ? 'PyDesk (GraalPy)' : `PyDesk ${VARIANTS[s].args.join(' ')} ${Object.entries(VARIANTS[s].env).map(([k, v]) => `${k}=${v}`).join(' ')}`.trim());
+    // a variant column says what differs: its arguments, environment and, for another checkout, its name and commit
+    const title = (s) => (s === 'pydesk' ? 'PyDesk (GraalPy)' : `PyDesk ${VARIANTS[s].args.join(' ')} ${Object.entries(VARIANTS[s].env).map(([k, v]) => `${k}=${v}`).join(' ')}${VARIANTS[s].repo !== REPO ? ` ${s.slice(7)} (${gitOf(VARIANTS[s].repo)})` : ''}`.replace(/\s+/g, ' ').trim());
     L.push(`| ${interp}: metric | ${PYDESK_SIDES.map(title).join(' | ')} | PyScript + ${engine[interp]} in Chromium | ${PYDESK_SIDES.map((s) => (s === 'pydesk' ? 'ratio' : `ratio (${s})`)).join(' | ')} |`,
       `|---|${PYDESK_SIDES.map(() => '---|').join('')}---|${PYDESK_SIDES.map(() => '---|').join('')}`);
     for (const [label, name, pk, ck] of rows) {

@@ -1,7 +1,7 @@
 # PyDesk events bench, Python side (shared by events_py.html and events_mpy.html).
-# 1. DOM ops exactly as /work/shared/perf/pages/dom_ops.py: 2,000 <li> created, then 10,000 reads of
+# 1. DOM ops exactly as the perf kit's pages/dom_ops.py: 2,000 <li> created, then 10,000 reads of
 #    document.getElementById('x').textContent, timed here with performance.now(); then once more (pass 2).
-# 2. The click handler of /work/shared/perf/pages/events.py: @when("click", "#b") increments #count.
+# 2. The click handler of the perf kit's pages/events.py: @when("click", "#b") increments #count.
 # events_driver.js (plain JavaScript) does the clicking once #py-result is filled.
 # Besides wall time (performance.now(), 1 ms steps in JavaFX's WebKit) it reports CPU time of the page's thread
 # (time.thread_time(): Python, the bridge and WebKit all run on JavaFX's thread), which other processes competing

@@ -31,7 +31,7 @@ final class PageInspection implements InspectedPage {
             }).orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("No page is open.")));
         }
         return withInterpreter(type, interpreter -> {
-            Object selection = dom().map(DomInspection::selection).orElse(null);
+            dev.pydesk.bridge.JsRef selection = dom().map(DomInspection::selection).orElse(null);
             Interpreter.ReplAnswer answer = interpreter.repl(code, selection);
             return new Answer(answer.ok(), answer.text());
         });

@@ -18,8 +18,8 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /**
- * Benchmark driver for {@code bench/compare} (not part of the product: compiled by the bench script into
- * {@code target/bench-classes} and started through {@code ./pydesk} with {@code PYDESK_MAIN_CLASS}).
+ * Benchmark driver for {@code bench/compare} (not part of the product: compiled by the build with the tests into
+ * {@code target/test-classes}, and started through {@code ./pydesk} with {@code PYDESK_MAIN_CLASS}).
  *
  * <p>Starts exactly as {@link Launcher} does with {@code --headless} (first interpreter prewarmed at {@code main},
  * Monocle, a {@link PageView} in a stage, the page opened unmodified from its folder), and additionally:

@@ -3,12 +3,12 @@ package dev.pydesk.interpreter;
 import java.lang.management.ManagementFactory;
 
 /**
- * Start-up profile helper (bench only, compiled by bench/compare into target/bench-classes): builds PyDesk's first
+ * Start-up profile helper (bench only, compiled by the build into target/test-classes): builds PyDesk's first
  * Python context exactly as the app does ({@link PythonRuntime#prewarm()}, then {@link PythonRuntime#take()}), with no
  * page and no toolkit, prints how long it took (wall and CPU), and exits normally, so that Truffle instruments
  * given as system properties write their output, e.g. Truffle's CPU sampler:
  * <pre>JAVA_TOOL_OPTIONS='-Dpolyglot.cpusampler=true -Dpolyglot.cpusampler.Output=histogram' \
- *   PYDESK_MAIN_CLASS=dev.pydesk.interpreter.ContextProfile PYDESK_BENCH_CP=target/bench-classes ./pydesk --headless</pre>
+ *   PYDESK_MAIN_CLASS=dev.pydesk.interpreter.ContextProfile PYDESK_BENCH_CP=target/test-classes ./pydesk --headless</pre>
  */
 public final class ContextProfile {
     private ContextProfile() {}

@@ -152,8 +152,8 @@ public final class DomInspection {
         call("select", id);
     }
 
-    /** {@code $0} for Python: an opaque handle on the selected node, or null. */
-    public Object selection() {
+    /** {@code $0} for Python: an opaque handle on the selected node (see {@link JsAccess#wrap}), or null. */
+    public JsRef selection() {
         if (closed || api == null) return null;
         return call("selected") instanceof JSObject node ? new JsRef(node) : null;
     }

@@ -1,27 +1,32 @@
 package dev.pydesk.bridge;
 
-import java.util.concurrent.Callable;
-import netscape.javascript.JSException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import netscape.javascript.JSObject;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * What page Python may do with JavaScript, and nothing more: the host object behind the {@code pyscript} package's
- * JS proxies. Every call runs on the FX thread (directly for main-thread Python, marshalled and awaited for a
- * worker). Methods never throw into Python: a JavaScript exception comes back as {@link JsRealm#ERROR} with the
- * message in {@link #lastError()}, so the Python side raises a proper Python exception.
+ * What page Python may do with JavaScript beyond reading, writing and calling members (which {@link JsObject} does
+ * itself): the host object behind {@code _pydesk.jsproxy} and {@code pyscript.ffi}, one per interpreter. Every
+ * JavaScript operation runs on the FX thread (directly for main-thread Python, marshalled and awaited for a
+ * worker); a JavaScript exception is raised in Python as {@code JsException}, a misuse as a Python TypeError.
  */
 public final class JsAccess {
-    private final JsRealm realm;
-    private final PythonHost host;
+    private final JsValues values;
+    private final ProxyExecutable caller;
     private final DomAccess dom;
-    private volatile String lastError = "";
 
-    public JsAccess(JsRealm realm, PythonHost host) {
-        this.realm = realm;
-        this.host = host;
-        this.dom = new DomAccess(this, realm);
+    /** {@code type} and {@code config}: the interpreter's, for what happens to callables passed to JavaScript. */
+    public JsAccess(JsRealm realm, PythonHost host, String type, Map<String, Object> config) {
+        JsValues.CallablePolicy policy = "auto".equals(config.get("experimental_create_proxy"))
+                ? JsValues.CallablePolicy.AUTO
+                : type.equals("mpy") ? JsValues.CallablePolicy.KEEP : JsValues.CallablePolicy.BORROW;
+        this.values = new JsValues(realm, host, policy);
+        this.caller = arguments -> target(arguments.length == 0 ? null : arguments[0]).call(arguments, 1);
+        this.dom = new DomAccess(values);
     }
 
     /** The batched DOM steps of {@code pyscript.web}. */
@@ -30,209 +35,259 @@ public final class JsAccess {
         return dom;
     }
 
+    /** This interpreter's Python value for a JavaScript object another Java layer holds (e.g. {@code $0}). */
+    public Object wrap(JsRef ref) {
+        return ref == null ? null : new JsObject(values, ref.js, null, null);
+    }
+
+    /** Connects the interpreter's Python side ({@code _pydesk.jsproxy}); before it, nothing here works. */
+    public void attach(PythonSide python) {
+        values.attach(python);
+    }
+
+    /** The Java classes of what page Python gets for JavaScript objects (their Python types are registered). */
+    public static Class<?> objectClass() {
+        return JsObject.class;
+    }
+
+    public static Class<?> callbackClass() {
+        return JsCallback.class;
+    }
+
     @Export
     public Object window() {
-        return FxThread.call(() -> new JsRef(realm.window()));
+        return new JsObject(values, FxThread.call(values.realm::window), null, null);
+    }
+
+    /** {@code caller()(proxy, *args)} calls a JavaScript function: what a JsProxy's {@code __call__} uses. */
+    @Export
+    public Object caller() {
+        return caller;
+    }
+
+    /**
+     * {@code new constructor(...arguments)}; the arguments come as one Python sequence, never as Java varargs
+     * (GraalPy would spread a single list argument into them: {@code Uint8Array.new([7])} made seven zeros).
+     */
+    @Export
+    public Object construct(Value constructor, Value arguments) {
+        JSObject target = target(constructor).js();
+        Value[] given = new Value[(int) arguments.getArraySize()];
+        for (int i = 0; i < given.length; i++) given[i] = arguments.getArrayElement(i);
+        int mark = values.enterCall();
+        try {
+            Object[] all = prepend(target, null, values.toJs(given, 0), 1);
+            return values.fromJs(values.js(() -> values.realm.helper("construct", all)));
+        } finally {
+            values.exitCall(mark);
+        }
     }
 
     @Export
-    public Object undefinedMarker() {
-        return JsRealm.UNDEFINED;
+    public Object typeOf(Value object) {
+        return helper("typeOf", object);
     }
 
     @Export
-    public Object missingMarker() {
-        return JsRealm.MISSING;
+    public Object str(Value object) {
+        return helper("str", object);
     }
 
     @Export
-    public Object functionMarker() {
-        return JsRealm.FUNCTION;
+    public boolean same(Value a, Value b) {
+        JSObject left = JsObject.unwrap(a);
+        JSObject right = JsObject.unwrap(b);
+        return left != null && right != null && Boolean.TRUE.equals(values.js(() -> values.realm.helper("same", left, right)));
+    }
+
+    /** A hash that agrees with {@link #same}: the same JavaScript object gives the same number. */
+    @Export
+    public int hash(Value object) {
+        JSObject js = target(object).js();
+        return values.js(js::hashCode);
     }
 
     @Export
-    public Object errorMarker() {
-        return JsRealm.ERROR;
+    public boolean isArray(Value object) {
+        return Boolean.TRUE.equals(helper("isArray", object));
     }
 
     @Export
-    public String lastError() {
-        return lastError;
+    public boolean isArrayLike(Value object) {
+        return Boolean.TRUE.equals(helper("isArrayLike", object));
     }
 
     @Export
-    public Object get(Value ref, Value key) {
-        JSObject target = target(ref);
+    public boolean isBinary(Value object) {
+        return Boolean.TRUE.equals(helper("isBinary", object));
+    }
+
+    /** The object's own string keys. */
+    @Export
+    public Object keys(Value object) {
+        JSObject js = target(object).js();
+        return values.tuple(values.js(() -> strings(values.realm.helper("keys", js))).toArray());
+    }
+
+    /** An array-like's length, a Map's or Set's size, or -1. */
+    @Export
+    public int size(Value object) {
+        return ((Number) helper("size", object)).intValue();
+    }
+
+    /** {@code object[key]}; a missing item raises IndexError (an int key) or KeyError. */
+    @Export
+    public Object item(Value object, Value key) {
+        JSObject js = target(object).js();
         Object k = key(key);
-        return js(() -> JsRealm.fromJs(realm.helper("get", target, k)));
-    }
-
-    /** An attribute for Python's getattr: like {@link #get}, but a function is {@link JsRealm#FUNCTION}. */
-    @Export
-    public Object attr(Value ref, String name) {
-        JSObject target = target(ref);
-        return js(() -> JsRealm.fromJs(realm.helper("attr", target, name)));
+        Object value = values.js(() -> values.realm.helper("get", js, k));
+        if (value == JsRealm.MISSING) throw values.error(k instanceof Integer ? "IndexError" : "KeyError", String.valueOf(k));
+        return values.fromJs(value);
     }
 
     @Export
-    public Object set(Value ref, Value key, Value value) {
-        JSObject target = target(ref);
+    public void setItem(Value object, Value key, Value value) {
+        JSObject js = target(object).js();
         Object k = key(key);
-        Object v = JsRealm.toJs(value);
-        return js(() -> {
-            realm.helper("set", target, k, v);
-            return null;
-        });
+        Object v = values.toJs(value);
+        values.js(() -> values.realm.helper("set", js, k, v));
     }
 
     @Export
-    public Object delete(Value ref, Value key) {
-        JSObject target = target(ref);
+    public void deleteItem(Value object, Value key) {
+        JSObject js = target(object).js();
         Object k = key(key);
-        return js(() -> realm.helper("del", target, k));
+        values.js(() -> values.realm.helper("del", js, k));
     }
 
+    /** {@code key in object} in JavaScript's sense. */
     @Export
-    public Object has(Value ref, Value key) {
-        JSObject target = target(ref);
+    public boolean has(Value object, Value key) {
+        JSObject js = target(object).js();
         Object k = key(key);
-        return js(() -> realm.helper("has", target, k));
+        return Boolean.TRUE.equals(values.js(() -> values.realm.helper("has", js, k)));
     }
 
+    /** A Map's or Set's {@code has(item)}, an array's {@code includes(item)}; None when it has neither. */
     @Export
-    public Object call(Value function, Value self, Value args) {
-        Object[] all = prepend(target(function), self.isNull() ? JsRealm.UNDEFINED_TOKEN : JsRealm.toJs(self), arguments(args));
-        return js(() -> JsRealm.fromJs(realm.helper("apply", all)));
+    public Object contains(Value object, Value item) {
+        JSObject js = target(object).js();
+        Object v = values.toJs(item);
+        Object found = values.js(() -> values.realm.helper("contains", js, v));
+        return found == JsRealm.MISSING ? values.none() : found;
     }
 
+    /** The object's {@code values()} or {@code [Symbol.iterator]()} iterator, or None. */
     @Export
-    public Object callMethod(Value ref, String name, Value args) {
-        Object[] all = prepend(target(ref), name, arguments(args));
-        return js(() -> JsRealm.fromJs(realm.helper("callMethod", all)));
+    public Object iterator(Value object) {
+        return values.fromJs(helper("iterator", object));
     }
 
-    @Export
-    public Object construct(Value constructor, Value args) {
-        Object[] all = prepend(target(constructor), null, arguments(args), 1);
-        return js(() -> JsRealm.fromJs(realm.helper("construct", all)));
-    }
-
-    @Export
-    public Object typeOf(Value ref) {
-        JSObject target = target(ref);
-        return js(() -> realm.helper("typeOf", target));
-    }
-
-    @Export
-    public Object str(Value ref) {
-        JSObject target = target(ref);
-        return js(() -> realm.helper("str", target));
-    }
-
-    @Export
-    public Object same(Value a, Value b) {
-        Object left = JsRealm.toJs(a);
-        Object right = JsRealm.toJs(b);
-        return js(() -> realm.helper("same", left, right));
-    }
-
-    @Export
-    public Object isArray(Value ref) {
-        JSObject target = target(ref);
-        return js(() -> realm.helper("isArray", target));
-    }
-
-    @Export
-    public Object keys(Value ref) {
-        JSObject target = target(ref);
-        return js(() -> JsRealm.fromJs(realm.helper("keys", target)));
-    }
-
+    /** A new JavaScript array of these (already converted) Python values. */
     @Export
     public Object array(Value items) {
-        Object[] values = arguments(items);
-        return js(() -> JsRealm.fromJs(realm.helper("array", values)));
+        List<Object> converted = new ArrayList<>();
+        for (long i = 0; i < items.getArraySize(); i++) converted.add(values.toJs(items.getArrayElement(i)));
+        Object[] all = converted.toArray();
+        return values.fromJs(values.js(() -> values.realm.helper("array", all)));
     }
 
     @Export
     public Object object() {
-        return js(() -> JsRealm.fromJs(realm.helper("object")));
+        return values.fromJs(values.js(() -> values.realm.helper("object")));
     }
 
-    /** Registers a Python callable and returns its id; {@link #function(int)} makes the JS function. */
+    /** A Python callable registered for a JavaScript function made later ({@link DomAccess#listen}); its id. */
     @Export
     public int registerCallback(Value callable) {
-        return realm.registerCallback(callable, host);
+        return values.realm.registerCallback(callable, values.host, values);
     }
 
-    /** The JS function for a registered callback; {@code auto}: released when JavaScript lets go of it. */
     @Export
-    public Object function(int id, boolean auto) {
-        return js(() -> JsRealm.fromJs(realm.callbackFunction(id, auto)));
+    public void releaseCallback(int id) {
+        values.realm.releaseCallback(id);
+    }
+
+    /** {@code create_proxy(callable)}: a JavaScript function that calls it until {@code destroy()}. */
+    @Export
+    public Object createProxy(Value callable) {
+        return values.callback(callable, false);
+    }
+
+    /** {@code to_js(callable)}: the function JavaScript gets for it as for an argument (borrowed, kept, "auto"). */
+    @Export
+    public Object implicitProxy(Value callable) {
+        return values.fromJs(values.implicitFunction(callable));
+    }
+
+    /** A new "auto" proxy (experimental_create_proxy = "auto"): released when JavaScript lets go of it. */
+    @Export
+    public Object autoProxy(Value callable) {
+        return values.callback(callable, true);
+    }
+
+    /** The "auto" proxy made with {@code id} if JavaScript still holds it, else None. */
+    @Export
+    public Object liveAutoProxy(int id) {
+        Object alive = values.js(() -> values.realm.callbackFunction(-id, true));
+        return alive instanceof JSObject function ? new JsCallback(values, function, id) : values.none();
+    }
+
+    /** The callback id of a proxy made by {@link #createProxy} or {@link #autoProxy}, or -1. */
+    @Export
+    public int callbackId(Value proxy) {
+        return proxy.isProxyObject() && proxy.asProxyObject() instanceof JsCallback callback ? callback.id : -1;
+    }
+
+    /** {@code destroy()}: JavaScript calling the function afterwards gets an error. */
+    @Export
+    public void release(Value proxy) {
+        int id = callbackId(proxy);
+        if (id < 0) throw values.error("TypeError", "destroy() releases only what create_proxy() made");
+        values.realm.releaseCallback(id);
     }
 
     /** A Uint8Array with the bytes of a latin-1 string (one char per byte). */
     @Export
     public Object bytesToJs(String latin1) {
-        return js(() -> JsRealm.fromJs(realm.helper("bytesToJs", latin1)));
+        return values.fromJs(values.js(() -> values.realm.helper("bytesToJs", latin1)));
     }
 
     /** The bytes of a typed array, ArrayBuffer or DataView, as a latin-1 string. */
     @Export
-    public Object bytesFromJs(Value ref) {
-        JSObject target = target(ref);
-        return js(() -> realm.helper("bytesFromJs", target));
-    }
-
-    @Export
-    public Object isBinary(Value ref) {
-        JSObject target = target(ref);
-        return js(() -> realm.helper("isBinary", target));
+    public Object bytesFromJs(Value object) {
+        return helper("bytesFromJs", object);
     }
 
     /** A Promise of the modules at these URLs (relative to the page): {@code js_import}. */
     @Export
     public Object jsImport(Value urls) {
-        Object[] values = arguments(urls);
-        return js(() -> JsRealm.fromJs(realm.helper("jsImport", values)));
+        Object[] all = new Object[(int) urls.getArraySize()];
+        for (int i = 0; i < all.length; i++) all[i] = urls.getArrayElement(i).asString();
+        return values.fromJs(values.js(() -> values.realm.helper("jsImport", all)));
     }
 
-    @Export
-    public void releaseCallback(int id) {
-        realm.releaseCallback(id);
+    private Object helper(String name, Value object) {
+        JSObject js = target(object).js();
+        return values.js(() -> values.realm.helper(name, js));
     }
 
-    Object js(Callable<Object> work) {
-        try {
-            return FxThread.call(work);
-        } catch (JSException e) {
-            lastError = JsRealm.describe(e);
-            return JsRealm.ERROR;
-        } catch (RuntimeException e) {
-            // WebKit reports some failures (e.g. a call on a non-function) as plain runtime exceptions.
-            lastError = String.valueOf(e.getMessage());
-            return JsRealm.ERROR;
-        }
+    private JsObject target(Value value) {
+        return values.target(value);
     }
 
-    /** The Python side only ever passes JsRefs here; anything else is a bug in the pyscript package. */
-    static JSObject target(Value ref) {
-        if (ref != null && ref.isHostObject() && ref.asHostObject() instanceof JsRef jsRef) return jsRef.js;
-        throw new IllegalStateException("pyscript bridge: not a JavaScript object: " + ref);
-    }
-
-    private static Object key(Value key) {
+    private Object key(Value key) {
         if (key.isString()) return key.asString();
         if (key.fitsInInt()) return key.asInt();
-        return JsRealm.toJs(key);
+        return values.toJs(key);
     }
 
-    static Object[] arguments(Value list) {
-        if (list == null || list.isNull()) return new Object[0];
-        int size = (int) list.getArraySize();
-        Object[] out = new Object[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = JsRealm.toJs(list.getArrayElement(i));
+    /** The items of a JavaScript array of strings. FX thread. */
+    static List<Object> strings(Object jsArray) {
+        List<Object> out = new ArrayList<>();
+        if (jsArray instanceof JSObject array) {
+            int length = ((Number) array.getMember("length")).intValue();
+            for (int i = 0; i < length; i++) out.add(String.valueOf(array.getSlot(i)));
         }
         return out;
     }

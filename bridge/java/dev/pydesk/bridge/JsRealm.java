@@ -12,17 +12,23 @@ import org.graalvm.polyglot.Value;
 /**
  * One loaded document as seen from Java: the page's window, the boot script's helpers, the callbacks Python
  * handed to JavaScript, and the page's console. A realm is made on the FX thread once the document exists and
- * dies with it; every method that touches a JSObject must run on the FX thread ({@link JsAccess} sees to it).
+ * dies with it; every method that touches a JSObject must run on the FX thread ({@link JsValues#js} sees to it).
  */
 public final class JsRealm {
-    /** JavaScript {@code undefined}, as Python receives it. */
+    // What the boot script's helpers answer besides plain values (Java objects that only travel back to Java).
+    /** JavaScript {@code undefined}. */
     static final Object UNDEFINED = new Marker("undefined");
     /** A member that does not exist at all (Python raises AttributeError). */
     static final Object MISSING = new Marker("missing");
-    /** An attribute whose value is a function (Python calls it by name on its object: {@link JsAccess#attr}). */
+    /** A member that is a plain function property of the object's prototype chain: a method ({@link DomShapes}). */
+    static final Object METHOD = new Marker("method");
+    /** A member that is some other function (an own property, an accessor's value). */
     static final Object FUNCTION = new Marker("function");
-    /** A JavaScript exception; the message is in {@link JsAccess#lastError()}. */
-    static final Object ERROR = new Marker("error");
+    /**
+     * The string WebKit gives Java for JavaScript {@code undefined} (and for a missing member). It is one instance:
+     * a JavaScript string "undefined" arrives as another, so identity tells them apart. Set by the first realm.
+     */
+    private static volatile Object undefinedString;
     /** How Java writes {@code undefined} towards JavaScript (a string nobody else can guess). */
     static final String UNDEFINED_TOKEN = "\u0001pydesk:undefined:" + java.util.UUID.randomUUID();
     /** Tells a JS function made for a Python callable that the callable was released: it throws a clear error. */
@@ -40,7 +46,7 @@ public final class JsRealm {
     private volatile boolean closed;
     private final WebSockets webSockets = new WebSockets(FxThread::later);
 
-    private record Callback(Value callable, PythonHost host) {}
+    private record Callback(Value callable, PythonHost host, JsValues values) {}
 
     private record Marker(String name) {}
 
@@ -49,9 +55,10 @@ public final class JsRealm {
         this.console = console;
         this.network = network;
         this.door = new JsDoor(this);
+        if (undefinedString == null) undefinedString = window.getMember("\u0001pydesk:no-such-member");
         // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
         Object made = window.call("__pydesk_boot", door, UNDEFINED, MISSING, UNDEFINED_TOKEN, DESTROYED_TOKEN,
-                FUNCTION);
+                METHOD, FUNCTION);
         if (!(made instanceof JSObject madeHelpers)) {
             throw new IllegalStateException("the page used PyDesk's boot script before PyDesk did: its Python cannot run");
         }
@@ -78,6 +85,11 @@ public final class JsRealm {
      */
     public JSObject window() {
         return (JSObject) helpers.call("win");
+    }
+
+    /** Whether a value WebKit handed Java is JavaScript {@code undefined} (see {@link #undefinedString}). */
+    static boolean isUndefined(Object value) {
+        return value == undefinedString && value != null;
     }
 
     /** The engine showing this document (the REPL's JavaScript runs there as a script of its own). */
@@ -110,7 +122,7 @@ public final class JsRealm {
      * function that Python handed out ({@code _pydesk.event_attributes.dispatcher()}). FX thread only.
      */
     public void wireEventAttributes(String prefix, Value dispatcher) {
-        helpers.call("eventAttributes", prefix, toJs(dispatcher));
+        helpers.call("eventAttributes", prefix, JsObject.unwrap(dispatcher));
     }
 
     /** Notes that PyDesk made this element ({@code what}: "output", "error banner"), for the Elements tab. */
@@ -167,9 +179,9 @@ public final class JsRealm {
         helpers.call("pyscriptWorker", type);
     }
 
-    int registerCallback(Value callable, PythonHost host) {
+    int registerCallback(Value callable, PythonHost host, JsValues values) {
         int id = nextCallbackId.getAndIncrement();
-        callbacks.put(id, new Callback(callable, host));
+        callbacks.put(id, new Callback(callable, host, values));
         return id;
     }
 
@@ -250,34 +262,10 @@ public final class JsRealm {
         int length = args == null ? 0 : ((Number) args.getMember("length")).intValue();
         Object[] mapped = new Object[length];
         for (int i = 0; i < length; i++) {
-            mapped[i] = fromJs(args.getSlot(i));
+            mapped[i] = callback.values().fromJs(args.getSlot(i));
         }
         Value result = callback.host().callFromJs(callback.callable(), mapped);
-        return result == null ? UNDEFINED_TOKEN : toJs(result);
-    }
-
-    /** Maps a value that came out of JavaScript into what Python receives. */
-    static Object fromJs(Object value) {
-        if (value instanceof JSObject js) return new JsRef(js);
-        return value; // primitives, and the UNDEFINED/MISSING markers, which the Python side maps itself
-    }
-
-    /** Maps a Python value (already converted by the Python side) into something safe to hand to JavaScript. */
-    static Object toJs(Value value) {
-        if (value == null || value.isNull()) return null;
-        if (value.isBoolean()) return value.asBoolean();
-        if (value.isString()) return value.asString();
-        if (value.isNumber()) {
-            if (value.fitsInInt()) return value.asInt();
-            return value.asDouble();
-        }
-        if (value.isHostObject()) {
-            Object host = value.asHostObject();
-            if (host instanceof JsRef ref) return ref.js;
-            if (host == UNDEFINED) return UNDEFINED_TOKEN;
-        }
-        // Anything else would hand JavaScript a Java or Python object; the Python side converts before calling.
-        return value.toString();
+        return result == null ? UNDEFINED_TOKEN : callback.values().toJs(result);
     }
 
     static String describe(JSException e) {

@@ -8,7 +8,7 @@ import org.graalvm.polyglot.Value;
  */
 public interface PythonHost {
     /**
-     * Calls {@code callable} with JS-side arguments already mapped for Python ({@link JsRef}s, primitives).
+     * Calls {@code callable} with JS-side arguments already mapped for Python ({@link JsObject}s, None, plain values).
      * Returns the Python result when it could run on the calling thread, or {@code null} when it was queued
      * to the interpreter's own thread (a worker), which is what JavaScript sees for an event handler.
      */

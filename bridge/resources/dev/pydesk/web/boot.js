@@ -3,12 +3,15 @@
 // It defines one thing, window.__pydesk_boot: a factory that PyDesk's Java side calls once the page has loaded
 // (as a method of window, so no page-replaceable Function.prototype.call is involved). It cannot be replaced
 // (non-writable, non-configurable) and works once: afterwards it returns null and `pending` is false.
-// factory(door, UNDEF, MISSING, UNDEF_IN) returns the helpers the bridge uses. `door` is the only Java object the page
-// could ever reach; it lives in this closure and is never stored anywhere the page can see.
+// factory(door, UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION) returns the helpers the bridge uses. `door` is
+// the only Java object the page could ever reach; it lives in this closure and is never stored anywhere the page
+// can see.
 (function () {
   "use strict";
   if (Object.prototype.hasOwnProperty.call(window, "__pydesk_boot")) return;
   const R = Reflect, apply = Reflect.apply, construct = Reflect.construct, ownKeys = Reflect.ownKeys;
+  const ownDescriptor = Reflect.getOwnPropertyDescriptor, protoOf = Reflect.getPrototypeOf;
+  const iteratorSymbol = Symbol.iterator, toPrimitiveSymbol = Symbol.toPrimitive;
   const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, parse = JSON.parse, origConsole = {};
   const later = window.setTimeout.bind(window);
   // Taken before any page script runs, for what only Java holds (the inspector's side of the page).
@@ -194,14 +197,18 @@
 
   // PyScript's JavaScript API for page modules that import its core.js: PyDesk serves a stand-in module
   // (/__pydesk__/pyscript/core.js) whose instances share this state; its api appears with the first instance.
-  // Scripts run once DOMContentLoaded has fired, i.e. after the page's module scripts registered their hooks.
-  let contentLoaded = false, configure = null;
+  // Scripts run once the page's module scripts registered their hooks: after DOMContentLoaded and, when a module
+  // imported the stand-in, after the modules waiting on its top-level await (for the configs) ran too. That await
+  // ends when PyDesk hands over the configs; DOMContentLoaded does not wait for it, and the importers' bodies run
+  // in the microtasks that follow it, so they are done by the next task.
+  let contentLoaded = false, importersRan = false, configure = null;
   document.addEventListener("DOMContentLoaded", () => { contentLoaded = true; }, { once: true });
   const pyscript = { api: null };
   pyscript.configured = new Promise((resolve) => { configure = resolve; });
+  pyscript.configured.then(() => later(() => { importersRan = true; }, 0));
   Object.defineProperty(window, Symbol.for("pydesk.pyscript"), { value: pyscript });
 
-  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, FUNCTION) {
+  function factory(javaDoor, UNDEF, MISSING, UNDEF_IN, DESTROYED, METHOD, FUNCTION) {
     if (door !== null || javaDoor === null || javaDoor === undefined) return null;
     door = javaDoor;
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
@@ -213,7 +220,8 @@
     const box = (symbol) => {
       let made = boxes.get(symbol);
       if (made === undefined) {
-        made = Object.freeze(Object.create(null));
+        // used as a key or `in` operand by JavaScript itself (a box passed straight to Reflect.has), it is the symbol
+        made = Object.freeze(Object.create(null, { [toPrimitiveSymbol]: { value: () => symbol } }));
         boxes.set(symbol, made);
         unboxed.set(made, symbol);
       }
@@ -361,14 +369,43 @@
         if (v === undefined && !(k in Object(o))) return MISSING;
         return out(v);
       },
-      // An attribute read from Python: a function comes back as the FUNCTION marker, and Python calls it with
-      // callMethod (one crossing, and WebKit's Java bridge is slow to hand function objects to and fro).
-      attr(o, k) {
+      // A member read from Python that Java could not classify alone: a function comes back as a marker (Java
+      // calls it by name on its object, without fetching it), METHOD when it is a plain function property of the
+      // object's prototype chain (what a DOM class's methods are: Java remembers such names per class), FUNCTION
+      // otherwise (an own property, an accessor); MISSING when there is no such member at all. A symbol leaves in
+      // its box (Java asks here for every null it reads, since WebKit hands a symbol over as null).
+      member(o, k) {
         o = unbox(o);
         const v = o[k];
-        if (typeof v === "function") return FUNCTION;
-        if (v === undefined && !(k in Object(o))) return MISSING;
+        if (typeof v === "function") {
+          if (o === null || (typeof o !== "object" && typeof o !== "function") || ownDescriptor(o, k)) return FUNCTION;
+          for (let p = protoOf(o); p !== null; p = protoOf(p)) {
+            const d = ownDescriptor(p, k);
+            if (d) return "value" in d ? METHOD : FUNCTION;
+          }
+          return FUNCTION;
+        }
+        if (v === undefined) return k in Object(o) ? UNDEF : MISSING;
         return out(v);
+      },
+      // len(): an array-like's length, a Map's or Set's size, or -1
+      size(o) {
+        const n = o.length;
+        if (typeof n === "number") return n;
+        const s = o.size;
+        return typeof s === "number" ? s : -1;
+      },
+      isArrayLike(o) { return typeof o.length === "number"; },
+      // `in`: a Map's or Set's has(), an array's includes(); MISSING when the object has neither
+      contains(o, v) {
+        if (typeof o.has === "function") return !!o.has(undef(v));
+        if (typeof o.includes === "function") return !!o.includes(undef(v));
+        return MISSING;
+      },
+      iterator(o) {
+        if (typeof o.values === "function") return o.values();
+        if (o !== null && o !== undefined && typeof o[iteratorSymbol] === "function") return o[iteratorSymbol]();
+        return null;
       },
       set(o, k, v) { unbox(o)[unbox(k)] = undef(v); },
       del(o, k) { return delete unbox(o)[unbox(k)]; },
@@ -456,7 +493,7 @@
         return pristine.eval(source)({ ...pristine, notify: () => door.domChanged(), made: (el) => made.get(el) || null });
       },
       markMade(el, what) { made.set(el, toStr(what)); },
-      contentLoaded() { return contentLoaded; },
+      contentLoaded() { return contentLoaded && (pyscript.api === null || importersRan); },
       pyscriptConfigure(json) { if (configure) { configure(parse(json)); configure = null; } },
       // A hook of the stand-in core.js (hooks.main.onReady, ...): 0 once done, else a ticket for pyscriptSettled.
       pyscriptHook(where, name, type, ref) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 
 /**
  * What the event loop and the runner of one interpreter ask of Java: timers, script completion, error reports,
@@ -52,11 +53,6 @@ final class HostServices implements InterpreterHost.LoopServices {
     }
 
     @Override
-    public void scriptFinished(int token, String traceback) {
-        interpreter.finished(token, traceback);
-    }
-
-    @Override
     public void reportError(String text) {
         interpreter.reportError(text);
     }
@@ -69,7 +65,8 @@ final class HostServices implements InterpreterHost.LoopServices {
             published(url, method, result, started);
             interpreter.ended();
             interpreter.callPython(callback, result.status(), result.statusText(), result.url(),
-                    String.join("\n", result.headers()), new String(result.body(), StandardCharsets.ISO_8859_1),
+                    ProxyArray.fromList(List.copyOf(result.headers())),
+                    new String(result.body(), StandardCharsets.ISO_8859_1),
                     result.errorType(), result.error());
         }));
     }

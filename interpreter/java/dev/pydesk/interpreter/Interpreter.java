@@ -1,27 +1,32 @@
 package dev.pydesk.interpreter;
 
+import dev.pydesk.bridge.FxThread;
 import dev.pydesk.bridge.JsAccess;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.JsRef;
 import dev.pydesk.bridge.PythonHost;
+import dev.pydesk.bridge.PythonSide;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.config.PageConfig;
-import dev.pydesk.bridge.FxThread;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 
 /**
  * One GraalPy interpreter of a page: all main-thread {@code py} scripts share one, all {@code mpy} scripts another
  * (separate namespaces, as in PyScript), each worker has its own. Used by one thread at a time: main-thread
  * interpreters only on the FX thread. Every entry into Python is guarded by the watchdog and reports its errors.
+ * Java reaches its Python through typed views of PyDesk's modules ({@link RunnerModule}, {@link ReplModule}, ...).
  */
 public final class Interpreter implements PythonHost, AutoCloseable {
     private final String type;
@@ -31,21 +36,25 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final ConsoleRouting routing;
     private final Watchdog watchdog;
     private final ErrorSink errors;
-    private final Value runner;
+    private final RunnerModule runner;
     private final Value caller;
+    private final Value jsCaller;
+    private final PythonSide python;
+    private final JsAccess js;
     private final HostServices services;
     private final ScopedFileSystem fileSystem;
-    private final Map<Integer, CompletableFuture<Boolean>> awaiting = new ConcurrentHashMap<>();
-    private final Map<String, Value> functions = new ConcurrentHashMap<>();
-    private final AtomicInteger tokens = new AtomicInteger();
+    private final PythonModules modules;
+    private final Set<ScriptOutcome> awaiting = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Runnable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String currentTarget;
     private volatile boolean closed;
+    private ReplModule repl;
+    private WorkerCallsModule workerCalls;
     private int depth;
 
     private Interpreter(String type, boolean worker, Executor owner, PythonRuntime.PreparedContext prepared,
-                        Watchdog watchdog, ErrorSink errors, Value runner, Value caller, HostServices services) {
+                        Watchdog watchdog, ErrorSink errors, PythonSide python, JsAccess js, HostServices services) {
         this.type = type;
         this.worker = worker;
         this.owner = owner;
@@ -53,10 +62,14 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         this.context = prepared.context();
         this.routing = prepared.routing();
         this.fileSystem = prepared.fileSystem();
+        this.modules = prepared.modules();
         this.watchdog = watchdog;
         this.errors = errors;
-        this.runner = runner;
-        this.caller = caller;
+        this.python = python;
+        this.js = js;
+        this.runner = modules.load("_pydesk.runner", RunnerModule.class);
+        this.caller = runner.caller();
+        this.jsCaller = runner.jsCaller();
     }
 
     /** Binds a prepared context to a page as one of its main-thread interpreters. FX thread. */
@@ -84,8 +97,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                 page.network());
         Interpreter[] made = new Interpreter[1];
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
-        InterpreterHost host = new InterpreterHost(type, self != null, PythonLiteral.of(config.asMap()), target,
-                services);
+        InterpreterHost host = new InterpreterHost(type, self != null, config.asMap(), target, services);
         // an inline config names URLs as the page does: they stay as written (a link's href too)
         host.paths(page.siteRoot(), config.configUrl().isPresent() ? page.resources().forConfig(config) : null);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
@@ -96,15 +108,14 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                 page.chooser());
         host.mounts(mounts);
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
-        Value pydesk = context.eval("python", "import _pydesk\n_pydesk");
-        pydesk.getMember("bind").execute(host, new JsAccess(realm, forwarding));
-        Value runnerModule = context.eval("python", "import _pydesk.runner\n_pydesk.runner");
-        // the page's folder is the working folder and on sys.path, as /home/pyodide is in PyScript
-        context.eval("python", "import os, sys\nos.chdir(" + PythonLiteral.string(pageFolder.toString())
-                + ")\nsys.path.insert(0, os.getcwd())\ndel os, sys");
+        JsAccess js = new JsAccess(realm, forwarding, type, config.asMap());
+        PythonSide python = prepared.modules().load("_pydesk", PyDeskModule.class).bind(host, js,
+                context.asValue(JsAccess.objectClass()), context.asValue(JsAccess.callbackClass()),
+                pageFolder.toString());
+        js.attach(python);
         Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
-        made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(),
-                runnerModule.getMember("run"), runnerModule.getMember("call"), services);
+        made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(), python, js,
+                services);
         services.attach(made[0]);
         packages.attach(made[0]);
         storage.attach(made[0]);
@@ -121,8 +132,8 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     /** Makes the page's {@code py-*} (or {@code mpy-*}) attributes call functions of this interpreter. */
     void wireEventAttributes(JsRealm realm) {
-        Value dispatcher = guarded(type, () -> context.eval("python",
-                "import _pydesk.event_attributes\n_pydesk.event_attributes.dispatcher()"));
+        Value dispatcher = guarded(type, () ->
+                modules.load("_pydesk.event_attributes", EventAttributesModule.class).dispatcher());
         if (dispatcher != null) realm.wireEventAttributes(type, dispatcher);
     }
 
@@ -145,22 +156,30 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         routing.source(scriptId);
         currentTarget = targetId;
         String dedented = Dedent.of(code);
-        int token = tokens.incrementAndGet();
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        awaiting.put(token, done);
-        Value result = guarded(scriptId, () -> runner.execute(dedented, fileName, token, allowAwait));
-        if (result == null) {
-            finished(token, null, false);
-        } else if (result.isBoolean()) {
-            return done; // awaiting: the runner calls scriptFinished(token, ...) when the task ends
-        } else {
-            finished(token, result.isNull() ? null : result.asString(), true);
-        }
-        return done;
+        return outcome(outcome -> runner.run(dedented, fileName, allowAwait, outcome), scriptId);
     }
 
-    void finished(int token, String traceback) {
-        finished(token, traceback, true);
+    /** Loads the config's {@code [js_modules]}; completes with true when they loaded (else reported). */
+    CompletableFuture<Boolean> loadJsModules() {
+        return outcome(outcome -> modules.load("_pydesk.js_modules", JsModulesModule.class)
+                .load(outcome), routing.source());
+    }
+
+    /** Starts Python work that tells a ScriptOutcome how it ended; its failure is the page's error. */
+    private CompletableFuture<Boolean> outcome(Consumer<ScriptOutcome> start, String source) {
+        ScriptOutcome outcome = new ScriptOutcome();
+        awaiting.add(outcome);
+        CompletableFuture<Boolean> done = outcome.ended().handle((ok, failure) -> {
+            awaiting.remove(outcome);
+            if (failure instanceof PythonException error && !closed) errors.pageError(routing.source(), error.traceback());
+            return failure == null;
+        });
+        Boolean started = guarded(source, () -> {
+            start.accept(outcome);
+            return Boolean.TRUE;
+        });
+        if (started == null) outcome.abandon(); // PyDesk's own failure (reported) or a stopped interpreter
+        return done;
     }
 
     /** An error outside any script run (a task, a handler): console and banner. */
@@ -194,21 +213,14 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         return routing.source();
     }
 
+    /** What the bridge asks of this interpreter's Python: here, raising Python exceptions for Java's answers. */
+    PythonSide python() {
+        return python;
+    }
+
     /** The interpreter's file system: the page's folder, its scratch folder, installed packages. */
     ScopedFileSystem fileSystem() {
         return fileSystem;
-    }
-
-    /** A function of PyDesk's Python package in this interpreter ("module.name"), e.g. for workers' plumbing. */
-    Value function(String module, String name) {
-        return functions.computeIfAbsent(module + "." + name,
-                key -> context.eval("python", "import " + module + "\n" + key));
-    }
-
-    private void finished(int token, String traceback, boolean ok) {
-        CompletableFuture<Boolean> done = awaiting.remove(token);
-        if (traceback != null && !closed) errors.pageError(routing.source(), traceback);
-        if (done != null) done.complete(ok && traceback == null);
     }
 
     /** Timers, awaiting scripts: work this interpreter still has to do (headless mode waits for it). */
@@ -216,16 +228,36 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         return services.scheduler().pending() + awaiting.size() + inFlight.get();
     }
 
-    /** Runs a Python callable from the event loop, guarded and with its errors reported. */
+    /** Calls a Python callable (timers, answers to fetch, WebSockets, workers), guarded; its errors are reported. */
     void callPython(Value callable, Object... args) {
         if (closed) return;
-        Object[] all = new Object[args.length + 1];
-        all[0] = callable;
-        System.arraycopy(args, 0, all, 1, args.length);
-        Value pair = guarded(routing.source(), () -> caller.execute(all));
-        if (pair != null && !pair.getArrayElement(1).isNull() && !closed) {
-            errors.pageError(routing.source(), pair.getArrayElement(1).asString());
-        }
+        guarded(routing.source(), () -> caller.execute(prepend(callable, args)));
+    }
+
+    /** Puts installed package folders on {@code sys.path}. Interpreter's thread. */
+    void addPackagePaths(List<String> folders) {
+        guarded(routing.source(), () -> {
+            modules.load("_pydesk.packages", PackagesModule.class)
+                    .add(ProxyArray.fromList(List.copyOf(folders)));
+            return null;
+        });
+    }
+
+    /** {@code _pydesk.workers} of this interpreter. Interpreter's thread. */
+    WorkerCallsModule workerCalls() {
+        if (workerCalls == null) workerCalls = modules.load("_pydesk.workers", WorkerCallsModule.class);
+        return workerCalls;
+    }
+
+    /**
+     * Runs guarded work on workers' plumbing ({@link #workerCalls()}); false when it failed (reported as PyDesk's
+     * own error, as for any entry into Python).
+     */
+    boolean guardedCall(Runnable work) {
+        return guarded(routing.source(), () -> {
+            work.run();
+            return Boolean.TRUE;
+        }) != null;
     }
 
     /** What the inspector's REPL shows for one input: the value's repr ("" for a statement), or a traceback. */
@@ -234,16 +266,17 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     /**
      * Runs REPL input in the interpreter's global namespace; its prints go to the console stream as
      * {@code TYPE repl}. Never reports to the page's error banner. Main-thread interpreters: FX thread.
-     * {@code selection} is what {@code $0} reads: the element selected in the inspector (a {@code JsRef}), or null.
+     * {@code selection} is what {@code $0} reads: the element selected in the inspector, or null.
      */
-    public ReplAnswer repl(String code, Object selection) {
+    public ReplAnswer repl(String code, JsRef selection) {
         String before = routing.source();
         routing.source(type + " repl");
         try {
-            Value answer = guarded(type + " repl", () -> function("_pydesk.repl", "run").execute(code, selection));
-            if (answer == null) return new ReplAnswer(false, "PyDesk could not run this input");
-            String text = answer.asString();
-            return new ReplAnswer(text.startsWith("1"), text.substring(1));
+            ReplAnswer answer = guarded(type + " repl", () -> {
+                ReplModule.Answer a = repl().run(code, js.wrap(selection));
+                return new ReplAnswer(a.ok(), a.text());
+            });
+            return answer == null ? new ReplAnswer(false, "PyDesk could not run this input") : answer;
         } finally {
             routing.source(before);
         }
@@ -251,15 +284,13 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     /** Completions of a name or dotted path for the REPL's Tab key. */
     public List<String> complete(String text) {
-        Value answer = guarded(type + " repl", () -> function("_pydesk.repl", "complete").execute(text));
-        if (answer == null || answer.asString().isEmpty()) return List.of();
-        return List.of(answer.asString().split("\n"));
+        List<String> answer = guarded(type + " repl", () -> List.copyOf(repl().complete(text)));
+        return answer == null ? List.of() : answer;
     }
 
-    /** Evaluates one expression or statement for tools (REPL, tests); returns its repr or the traceback. */
-    public String evaluate(String code) {
-        Value result = guarded(type, () -> context.eval("python", code));
-        return result == null ? null : result.toString();
+    private ReplModule repl() {
+        if (repl == null) repl = modules.load("_pydesk.repl", ReplModule.class);
+        return repl;
     }
 
     /**
@@ -273,25 +304,18 @@ public final class Interpreter implements PythonHost, AutoCloseable {
             execute(() -> callPython(callable, args));
             return null;
         }
-        return invoke(callable, args);
+        if (closed) return null;
+        return guarded(routing.source(), () -> jsCaller.execute(prepend(callable, args)));
     }
 
-    /** Calls a Python callable on this interpreter's thread: its result, or null when it raised (reported). */
-    Value invoke(Value callable, Object... args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = callable;
-        System.arraycopy(args, 0, all, 1, args.length);
-        Value pair = guarded(routing.source(), () -> caller.execute(all));
-        if (pair == null) return null;
-        Value traceback = pair.getArrayElement(1);
-        if (!traceback.isNull()) {
-            if (!closed) errors.pageError(routing.source(), traceback.asString());
-            return null;
-        }
-        return pair.getArrayElement(0);
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
-    private Value guarded(String source, Supplier<Value> work) {
+    private <T> T guarded(String source, Supplier<T> work) {
         boolean outermost = depth++ == 0;
         if (outermost) watchdog.started(context);
         try {
@@ -330,7 +354,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
             }
         }
         services.close();
-        awaiting.values().forEach(done -> done.complete(false));
+        awaiting.forEach(ScriptOutcome::abandon);
         context.close(true);
         fileSystem.discard(); // the scratch folder dies with the interpreter
     }

@@ -1,6 +1,7 @@
 package dev.pydesk.interpreter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import dev.pydesk.bridge.WebSockets;
 import org.graalvm.polyglot.HostAccess.Export;
@@ -13,7 +14,7 @@ import org.graalvm.polyglot.Value;
 public final class InterpreterHost {
     private final String type;
     private final boolean worker;
-    private final String configLiteral;
+    private final Map<String, Object> config;
     private final Supplier<String> currentTarget;
     private final LoopServices loop;
     private volatile PackageAccess packages;
@@ -27,8 +28,6 @@ public final class InterpreterHost {
         long schedule(double delayMillis, Value callback);
 
         void cancel(long timer);
-
-        void scriptFinished(int token, String traceback);
 
         void reportError(String text);
 
@@ -47,11 +46,11 @@ public final class InterpreterHost {
         default void sent(int socket, int size, boolean binary) {}
     }
 
-    InterpreterHost(String type, boolean worker, String configLiteral, Supplier<String> currentTarget,
+    InterpreterHost(String type, boolean worker, Map<String, Object> config, Supplier<String> currentTarget,
                     LoopServices loop) {
         this.type = type;
         this.worker = worker;
-        this.configLiteral = configLiteral;
+        this.config = config;
         this.currentTarget = currentTarget;
         this.loop = loop;
     }
@@ -73,16 +72,11 @@ public final class InterpreterHost {
         loop.cancel(timer);
     }
 
-    /** A script with top-level await has finished; {@code traceback} is null when it succeeded. */
-    @Export
-    public void scriptFinished(int token, String traceback) {
-        loop.scriptFinished(token, traceback);
-    }
-
     /**
      * Starts a request for {@code pyscript.fetch}; {@code headers} alternate names and values, {@code body} is a
      * latin-1 string (one char per byte) or null. {@code callback(status, statusText, url, headers, body,
-     * errorType, error)} runs on the interpreter's thread when it is answered.
+     * errorType, error)} runs on the interpreter's thread when it is answered ({@code headers} a list alternating
+     * names and values).
      */
     @Export
     public void fetch(String url, String method, Value headers, String body, Value callback) {
@@ -224,10 +218,13 @@ public final class InterpreterHost {
         return type;
     }
 
-    /** The configuration as a Python literal (dicts, lists, str, numbers): no json import on a cold interpreter. */
+    /**
+     * The configuration as plain data Python reads directly (dicts, lists, str, numbers, booleans, None): no json
+     * import on a cold interpreter, and no Python source.
+     */
     @Export
-    public String configLiteral() {
-        return configLiteral;
+    public Object config() {
+        return PlainData.of(config);
     }
 
     @Export

@@ -3,7 +3,9 @@ package dev.pydesk.interpreter;
 import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.interpreter.packages.PackageInstaller;
 import org.graalvm.polyglot.HostAccess.Export;
+import java.util.List;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 
 /**
  * {@code py_import} of one interpreter: installs a package on PyDesk's package threads and hands the result to
@@ -27,8 +29,8 @@ public final class PackageAccess {
 
     /**
      * Installs {@code requirement} (a name, a wheel path or URL) and its dependencies; {@code callback(folders,
-     * topLevel, error)} runs on the interpreter's thread: the folders to put on {@code sys.path} (one a line), the
-     * requirement's comma-separated top-level modules, or the error text.
+     * topLevel, error)} runs on the interpreter's thread: the folders to put on {@code sys.path} and the
+     * requirement's top-level modules (lists), or the error text.
      */
     @Export
     public void install(String requirement, Value callback) {
@@ -40,8 +42,9 @@ public final class PackageAccess {
             owner.execute(() -> {
                 owner.ended();
                 if (installed != null) {
-                    String folders = String.join("\n", installed.stream().map(wheel -> wheel.folder().toString()).toList());
-                    owner.callPython(callback, folders, String.join(",", installed.getFirst().topLevel()), null);
+                    List<Object> folders = List.copyOf(installed.stream().map(wheel -> wheel.folder().toString()).toList());
+                    owner.callPython(callback, ProxyArray.fromList(folders),
+                            ProxyArray.fromList(List.copyOf(installed.getFirst().topLevel())), null);
                 } else {
                     owner.callPython(callback, null, null, Failures.rootMessage(failure));
                 }

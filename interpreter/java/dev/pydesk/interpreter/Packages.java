@@ -64,7 +64,7 @@ final class Packages {
             }
             interpreter.execute(() -> {
                 // also after files only: an import may have listed the working folder before they were copied in
-                interpreter.invoke(interpreter.function("_pydesk.packages", "add_paths"), String.join("\n", folders));
+                interpreter.addPackagePaths(folders);
                 Timing.mark(source + ": files and packages ready");
                 ready.complete(interpreter);
             });

@@ -372,9 +372,7 @@ public final class PageSession implements AutoCloseable {
     private CompletableFuture<Interpreter> loadJsModules(Interpreter interpreter, PageConfig config) {
         if (config.get("js_modules").isEmpty()) return CompletableFuture.completedFuture(interpreter);
         CompletableFuture<Interpreter> loaded = new CompletableFuture<>();
-        FxThread.later(() -> interpreter.run("try:\n    import _pydesk.js_modules\n    await _pydesk.js_modules.load()\n"
-                        + "finally:\n    del _pydesk\n", "js_modules", interpreter.type(), null)
-                .whenComplete((ok, error) -> loaded.complete(interpreter)));
+        FxThread.later(() -> interpreter.loadJsModules().whenComplete((ok, error) -> loaded.complete(interpreter)));
         return loaded;
     }
 

@@ -140,9 +140,7 @@ public final class PageWorker {
         lifecycle.ready();
         // the worker's own config: files and packages first (Packages), then [js_modules]
         CompletableFuture<Boolean> modules = Packages.setUp(bound, config, page).thenCompose(ready ->
-                config.get("js_modules").isEmpty() ? CompletableFuture.completedFuture(true)
-                : bound.run("import _pydesk.js_modules\nawait _pydesk.js_modules.load()\ndel _pydesk\n", "js_modules",
-                        label, scriptId));
+                config.get("js_modules").isEmpty() ? CompletableFuture.completedFuture(true) : bound.loadJsModules());
         HookCode[] hooks = {HookCode.NONE};
         modules.thenCompose(loaded -> {
             CompletableFuture<Boolean> script = new CompletableFuture<>();
@@ -175,15 +173,14 @@ public final class PageWorker {
                 fail("its script failed (see the error above)");
                 return;
             }
-            Value names = bound.invoke(bound.function("_pydesk.workers", "exports"));
-            if (names == null) {
+            java.util.concurrent.atomic.AtomicReference<List<String>> names = new java.util.concurrent.atomic.AtomicReference<>();
+            if (!bound.guardedCall(() -> names.set(List.copyOf(bound.workerCalls().exports())))) {
                 fail("could not read its __export__ list");
                 return;
             }
-            String joined = names.asString();
             state = State.READY;
             Timing.mark(label + ": ready");
-            ready.complete(joined.isEmpty() ? List.of() : List.of(joined.split(",")));
+            ready.complete(names.get());
         }));
     }
 
@@ -210,20 +207,20 @@ public final class PageWorker {
             calls.decrementAndGet();
             caller.execute(() -> {
                 caller.ended();
-                caller.callPython(callback, outcome.ok(), outcome.payload());
+                caller.callPython(callback, outcome.payload(), outcome.failure());
             });
         });
-        pending[0] = () -> reply.fail(label + " was stopped before it answered " + function + "()");
+        pending[0] = () -> reply.refuse("WorkerError", label + " was stopped before it answered " + function + "()");
         unanswered.add(pending[0]);
         ready.whenComplete((exports, failure) -> {
             if (failure != null) {
-                reply.fail(Failures.rootMessage(failure));
+                reply.refuse("WorkerError", Failures.rootMessage(failure));
             } else {
                 thread.execute(() -> {
                     Interpreter worker = interpreter;
-                    Value result = worker.invoke(worker.function("_pydesk.workers", "call_export"), function, arguments,
-                            reply);
-                    if (result == null) reply.fail(function + "() failed in " + label + " (see the error above)");
+                    if (!worker.guardedCall(() -> worker.workerCalls().callExport(function, arguments, reply))) {
+                        reply.refuse("WorkerError", function + "() failed in " + label + " (see the error above)");
+                    }
                 });
             }
         });
@@ -235,33 +232,34 @@ public final class PageWorker {
     }
 
     /**
-     * The worker calls a {@code sync} handler: runs it on its owner's thread and waits for the answer. Returns the
-     * marshalled result prefixed by {@code 1}, or an error text prefixed by {@code 0}. Worker thread only.
+     * The worker calls a {@code sync} handler: runs it on its owner's thread and waits for the answer. Worker
+     * thread only.
      */
-    String syncCall(String function, String arguments) {
+    SyncAnswer syncCall(String function, String arguments) {
         SyncHandler handler = syncHandlers.get(function);
         if (handler == null) {
-            return "0AttributeError: the main thread gave " + label + " no sync function " + function
-                    + "(): set it with worker.sync." + function + " = a_function";
+            return SyncAnswer.failed("AttributeError", "the main thread gave " + label + " no sync function "
+                    + function + "(): set it with worker.sync." + function + " = a_function");
         }
-        if (handler.owner().isClosed()) return "0RuntimeError: the page that owned sync." + function + " is gone";
+        Interpreter owner = handler.owner();
+        if (owner.isClosed()) return SyncAnswer.failed("RuntimeError", "the page that owned sync." + function + " is gone");
         CompletableFuture<Reply.Outcome> answer = new CompletableFuture<>();
-        Runnable cancel = () -> answer.complete(new Reply.Outcome(false, "RuntimeError: " + label + " was stopped"));
+        Runnable cancel = () -> answer.complete(Reply.Outcome.failed("RuntimeError", label + " was stopped"));
         unanswered.add(cancel);
         Reply reply = new Reply(answer::complete);
-        handler.owner().execute(() -> {
-            Value result = handler.owner().invoke(handler.owner().function("_pydesk.workers", "run_sync"),
-                    handler.handler(), arguments, reply);
-            if (result == null) reply.fail("RuntimeError: sync." + function + "() failed on the main thread");
+        owner.execute(() -> {
+            if (!owner.guardedCall(() -> owner.workerCalls().runSync(handler.handler(), arguments, reply))) {
+                reply.refuse("RuntimeError", "sync." + function + "() failed on the main thread");
+            }
         });
         try {
             Reply.Outcome outcome = answer.get();
-            return (outcome.ok() ? "1" : "0") + outcome.payload();
+            return new SyncAnswer(outcome.payload(), outcome.failure());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "0RuntimeError: " + label + " was stopped";
+            return SyncAnswer.failed("RuntimeError", label + " was stopped");
         } catch (ExecutionException e) {
-            return "0RuntimeError: " + e.getCause();
+            return SyncAnswer.failed("RuntimeError", String.valueOf(e.getCause()));
         } finally {
             unanswered.remove(cancel);
         }

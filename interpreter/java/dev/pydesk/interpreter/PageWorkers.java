@@ -59,27 +59,38 @@ public final class PageWorkers implements AutoCloseable {
 
     /**
      * {@code PyWorker(url, type=..., config=...)}: {@code type} is PyScript's interpreter name. Throws
-     * IllegalArgumentException with the message Python raises.
+     * {@link BadWorker} (a ValueError in Python).
      */
     PageWorker create(String url, String interpreter, String config, String name) {
         String type = switch (interpreter) {
             case "pyodide", "py" -> "py";
             case "micropython", "mpy" -> "mpy";
-            default -> throw new IllegalArgumentException("ValueError: PyWorker type must be \"pyodide\" or "
+            default -> throw new BadWorker("PyWorker type must be \"pyodide\" or "
                     + "\"micropython\", not \"" + interpreter + "\"");
         };
         if (name != null && !name.isEmpty() && byName.containsKey(name)) {
-            throw new IllegalArgumentException("ValueError: a worker named \"" + name + "\" exists already");
+            throw new BadWorker("a worker named \"" + name + "\" exists already");
         }
         PageConfig resolved;
         try {
             resolved = ConfigResolver.resolveSingle(config == null || config.isEmpty() ? null : config,
                     page.resources()::read);
         } catch (ConfigException e) {
-            throw new IllegalArgumentException("ValueError: " + e.getMessage());
+            throw new BadWorker(e.getMessage());
         }
         String label = "worker " + (name != null && !name.isEmpty() ? name : url);
         return start(type, name, label, null, load(url, label), url, resolved);
+    }
+
+    /** A PyWorker that cannot be made as asked: Python raises ValueError with the message. */
+    static final class BadWorker extends IllegalArgumentException {
+        BadWorker(String message) {
+            super(message);
+        }
+
+        String type() {
+            return "ValueError";
+        }
     }
 
     /** Reads a worker's {@code src} off the FX thread; a missing file is the worker's error. */

@@ -9,7 +9,6 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
-import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.io.ProcessHandler;
 
@@ -19,9 +18,13 @@ import org.graalvm.polyglot.io.ProcessHandler;
  * thread, and one spare context is kept ready so that the next page (or a reload) does not wait.
  */
 public final class PythonRuntime implements AutoCloseable {
-    /** What page Python may reach of the host: methods marked {@code @Export}, nothing else. */
+    /**
+     * What page Python may reach of the host: methods marked {@code @Export}, nothing else. Java may see Python
+     * objects only through interfaces marked {@code @Implementable} (PyDesk's own typed views of its Python modules).
+     */
     static final HostAccess HOST_ACCESS = HostAccess.newBuilder()
             .allowAccessAnnotatedBy(HostAccess.Export.class)
+            .allowImplementationsAnnotatedBy(HostAccess.Implementable.class)
             .allowArrayAccess(false)
             .allowListAccess(false)
             .allowMapAccess(false)
@@ -37,7 +40,8 @@ public final class PythonRuntime implements AutoCloseable {
     private volatile boolean closed;
 
     /** A context that is initialised but not yet bound to a page. */
-    record PreparedContext(Context context, ScopedFileSystem fileSystem, ConsoleRouting routing) {}
+    record PreparedContext(Context context, ScopedFileSystem fileSystem, ConsoleRouting routing,
+                           PythonModules modules) {}
 
     public PythonRuntime() {
         engine = CompletableFuture.supplyAsync(() -> {
@@ -103,13 +107,11 @@ public final class PythonRuntime implements AutoCloseable {
                 .build();
         context.initialize("python");
         Timing.mark("context: initialized");
-        // Installs the finder for PyDesk's own modules now, off the FX thread; page-bound parts come at bind time.
-        context.eval("python", ModuleSources.resource("_pydesk/boot.py"));
-        Value bindings = context.getBindings("python");
-        bindings.getMember("_pydesk_install").execute(ModuleHost.INSTANCE);
-        bindings.removeMember("_pydesk_install");
+        // PyDesk's own modules become importable now, off the FX thread; page-bound parts come at bind time.
+        PythonModules modules = PythonModules.install(context);
+        modules.load("_pydesk.runner", RunnerModule.class); // imported here: ready before any page
         Timing.mark("context: prepared");
-        return new PreparedContext(context, fileSystem, routing);
+        return new PreparedContext(context, fileSystem, routing, modules);
     }
 
     private static Process refuseProcess(ProcessHandler.ProcessCommand command) throws IOException {

@@ -5,14 +5,18 @@ import org.graalvm.polyglot.HostAccess.Export;
 
 /**
  * The answer to a call between interpreters (a worker's exported function, a {@code sync} handler): Python calls
- * {@link #ok} with the marshalled result or {@link #fail} with the error text, once. Only plain text crosses.
+ * {@link #ok} with the marshalled result or {@link #fail} with the exception, once. Only plain text crosses.
  */
 public final class Reply {
     private final Consumer<Outcome> receiver;
     private boolean answered;
 
-    /** {@code payload} is the marshalled value when {@code ok}, else the error's text. */
-    record Outcome(boolean ok, String payload) {}
+    /** The marshalled result, or (payload null) the failure. */
+    record Outcome(String payload, WorkerFailure failure) {
+        static Outcome failed(String type, String message) {
+            return new Outcome(null, WorkerFailure.of(type, message));
+        }
+    }
 
     Reply(Consumer<Outcome> receiver) {
         this.receiver = receiver;
@@ -20,15 +24,21 @@ public final class Reply {
 
     @Export
     public synchronized void ok(String payload) {
-        answer(new Outcome(true, payload));
+        answer(new Outcome(payload, null));
     }
 
+    /** {@code traceback}: what the called interpreter raised, or null when PyDesk refused the call itself. */
     @Export
-    public synchronized void fail(String error) {
-        answer(new Outcome(false, error));
+    public synchronized void fail(String type, String message, String traceback) {
+        answer(new Outcome(null, new WorkerFailure(type, message, traceback)));
     }
 
-    private void answer(Outcome outcome) {
+    /** A failure of PyDesk's own (the worker stopped, the call could not be made). */
+    void refuse(String type, String message) {
+        fail(type, message, null);
+    }
+
+    private synchronized void answer(Outcome outcome) {
         if (answered) return;
         answered = true;
         receiver.accept(outcome);

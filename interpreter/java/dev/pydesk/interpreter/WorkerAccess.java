@@ -6,13 +6,13 @@ import org.graalvm.polyglot.Value;
 /**
  * What one interpreter's Python may do with the page's workers ({@code _pydesk.workers}): start a PyWorker, find a
  * named worker, call what a worker exports, give a worker {@code sync} handlers; and, inside a worker, call those
- * handlers. Values cross as marshalled text only. Methods never throw into Python: failures come back as results.
+ * handlers. Values cross as marshalled text only. A call that cannot be made raises a Python exception; a failure
+ * of the called interpreter comes back as a {@link WorkerFailure}.
  */
 public final class WorkerAccess {
     private final PageWorkers workers;
     private final PageWorker self;
     private Interpreter interpreter;
-    private volatile String lastError = "";
 
     WorkerAccess(PageWorkers workers, PageWorker self) {
         this.workers = workers;
@@ -23,24 +23,20 @@ public final class WorkerAccess {
         this.interpreter = interpreter;
     }
 
-    @Export
-    public String lastError() {
-        return lastError;
-    }
-
-    /** {@code PyWorker(url, type=..., config=..., name=...)}: the new worker's id, or -1 ({@link #lastError}). */
+    /** {@code PyWorker(url, type=..., config=..., name=...)}: the new worker's id; a bad one raises ValueError. */
     @Export
     public int create(String url, String type, String config, String name) {
-        if (self != null) {
-            lastError = "RuntimeError: PyWorker works only on the main thread, not in a worker";
-            return -1;
-        }
+        if (self != null) throw raise("RuntimeError", "PyWorker works only on the main thread, not in a worker");
         try {
             return workers.create(url, type, config, name).id();
-        } catch (IllegalArgumentException e) {
-            lastError = e.getMessage();
-            return -1;
+        } catch (PageWorkers.BadWorker e) {
+            throw raise(e.type(), e.getMessage());
         }
+    }
+
+    private RuntimeException raise(String type, String message) {
+        interpreter.python().raiseError(type, message);
+        return new IllegalStateException("Python did not raise " + type + ": " + message);
     }
 
     /** The id of the worker called {@code name}, or -1 when the page has none. */
@@ -50,30 +46,30 @@ public final class WorkerAccess {
         return worker == null ? -1 : worker.id();
     }
 
-    /** {@code callback(error_or_None, exported_names)} on this interpreter's thread once the worker is ready. */
+    /** {@code callback(failure_or_None)} on this interpreter's thread once the worker is ready (or cannot be). */
     @Export
     public void ready(int id, Value callback) {
         PageWorker worker = workers.get(id);
         if (worker == null) {
-            interpreter.execute(() -> interpreter.callPython(callback, "no worker " + id, ""));
+            interpreter.execute(() -> interpreter.callPython(callback, WorkerFailure.of("WorkerError", "no worker " + id)));
             return;
         }
         interpreter.started();
         worker.ready().whenComplete((exports, failure) -> interpreter.execute(() -> {
             interpreter.ended();
-            interpreter.callPython(callback, failure == null ? null : Failures.rootMessage(failure),
-                    failure == null ? String.join(",", exports) : "");
+            interpreter.callPython(callback, failure == null ? null
+                    : WorkerFailure.of("WorkerError", Failures.rootMessage(failure)));
         }));
     }
 
-    /** Calls {@code function} of the worker; {@code callback(ok, payload_or_error)} on this interpreter's thread. */
+    /** Calls {@code function} of the worker; {@code callback(payload, failure)} on this interpreter's thread. */
     @Export
     public void call(int id, String function, String arguments, Value callback) {
         PageWorker worker = workers.get(id);
         if (worker == null || worker == self) {
-            String error = worker == null ? "RuntimeError: no worker " + id
-                    : "RuntimeError: a worker cannot call itself through pyscript.workers";
-            interpreter.execute(() -> interpreter.callPython(callback, false, error));
+            WorkerFailure failure = WorkerFailure.of("RuntimeError", worker == null ? "no worker " + id
+                    : "a worker cannot call itself through pyscript.workers");
+            interpreter.execute(() -> interpreter.callPython(callback, null, failure));
             return;
         }
         worker.call(interpreter, function, arguments, callback);
@@ -94,10 +90,10 @@ public final class WorkerAccess {
         if (worker != null && worker != self) worker.terminate();
     }
 
-    /** In a worker: {@code sync.name(args)}, answered by the main thread; "1" + result or "0" + error text. */
+    /** In a worker: {@code sync.name(args)}, answered by the main thread (this worker's thread waits). */
     @Export
-    public String syncCall(String name, String arguments) {
-        if (self == null) return "0RuntimeError: pyscript.sync works only in a worker";
+    public SyncAnswer syncCall(String name, String arguments) {
+        if (self == null) return SyncAnswer.failed("RuntimeError", "pyscript.sync works only in a worker");
         return self.syncCall(name, arguments);
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +72,26 @@ class ArchitectureTest {
     }
 
     /**
+     * Java reaches PyDesk's Python through typed views of its modules ({@code PythonModules}, {@code RunnerModule},
+     * ...), never by evaluating Python source to find a function: the only code that runs is the page's own scripts
+     * and REPL input, which Python compiles itself ({@code _pydesk.runner.run}, {@code _pydesk.repl.run}).
+     */
+    @Test
+    void noJavaEvaluatesPythonSource() {
+        noClasses().should().callMethod(Context.class, "eval", String.class, CharSequence.class)
+                .orShould().callMethod(Context.class, "eval", Source.class)
+                .orShould().callMethod(Context.class, "parse", String.class, CharSequence.class)
+                .orShould().callMethod(Context.class, "parse", Source.class)
+                .because("Java calls Python through typed module interfaces, not source text")
+                .check(classes);
+        // ... and the rule sees calls: the contexts are built and used by real classes
+        assertTrue(classes.get("dev.pydesk.interpreter.PythonRuntime").getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> d.getTargetClass().isEquivalentTo(Context.class)));
+    }
+
+    /**
      * Page JavaScript objects ({@code netscape.javascript.JSObject}) belong to the bridge, which hands Python only
-     * opaque handles, and to the interpreter layer, which reads the page's script tags and writes their output. The
+     * its own proxies ({@code JsObject}, which expose no Java member), and to the interpreter layer, which reads the page's script tags and writes their output. The
      * app touches the DOM in one place: {@code --headless --wait-for SELECTOR} asks the document for the selector.
      */
     @Test
@@ -79,7 +99,7 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages(BRIDGE, INTERPRETER)
                 .and().haveNameNotMatching("dev\\.pydesk\\.app\\.HeadlessRun(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("netscape.javascript..")
-                .because("JSObjects must only reach page Python through the bridge's opaque JsRef handles")
+                .because("JSObjects must only reach page Python through the bridge's JsObject proxies")
                 .check(classes);
         // ... and the exception is real: if HeadlessRun stops using JSObject, drop it from the rule above.
         assertTrue(classes.get("dev.pydesk.app.HeadlessRun").getDirectDependenciesFromSelf().stream()

@@ -1,4 +1,5 @@
-"""PyDesk's private runtime for one interpreter: the host handles, set once when the interpreter meets its page."""
+"""PyDesk's private runtime for one interpreter: the host handles, set once when the interpreter meets its page.
+Java sees this module as `dev.pydesk.interpreter.PyDeskModule`."""
 
 host = None
 """The interpreter's Java host object (config, interpreter type, output target)."""
@@ -7,11 +8,31 @@ js = None
 """The JavaScript bridge (JsAccess): the only way to the page."""
 
 
-def bind(interpreter_host, js_access):
-    """Called once, when the interpreter is bound to its page; then `pyscript` can be imported."""
+def bind(interpreter_host, js_access, object_class, callback_class, working_folder):
+    """Called once, when the interpreter is bound to its page (the page's folder is the working folder and on
+    `sys.path`); then `pyscript` can be imported. Returns what the JavaScript bridge asks of Python
+    (`_pydesk.jsproxy`)."""
     global host, js
+    import os
+
+    import sys
+
     host = interpreter_host
     js = js_access
+    os.chdir(working_folder)
+    sys.path.insert(0, os.getcwd())  # the page's folder is on sys.path, as /home/pyodide is in PyScript
+    # A line goes to the console when it is complete, as Pyodide's batched stdout does: handlers called from
+    # JavaScript need not flush (a flush costs more than a small handler).
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(line_buffering=True)
+    # Keep the GIL through calls into Java and JavaScript: they are short, and this interpreter has no other thread
+    # (GraalPy otherwise releases and takes it again around every DOM access). For the interpreter's lifetime.
+    import polyglot
+
+    polyglot.gil_locked_during_interop(True).__enter__()
+    from _pydesk.jsproxy import install
+
+    side = install(js_access, object_class, callback_class)
     _install_loop_on_asyncio_import()
     from _pydesk import literals, stdlib
 
@@ -21,6 +42,7 @@ def bind(interpreter_host, js_access):
         from _pydesk.workers import install_worker_input
 
         install_worker_input()
+    return side
 
 
 def _install_loop_on_asyncio_import():

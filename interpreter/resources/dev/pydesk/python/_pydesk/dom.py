@@ -5,29 +5,21 @@ two classes and a label, is one crossing instead of ten or five (see DomAccess.j
 """
 
 import _pydesk
-from _pydesk.jsproxy import _ERROR, JsException, JsProxy, to_js_arg, to_python
 
 _dom = _pydesk.js.dom()
 
 
-def _check(result):
-    # A selector the page cannot parse is a plain JsException, as in PyScript (its suite checks the exact type);
-    # boot.js makes WebKit's message name the selector.
-    if result is _ERROR:
-        raise JsException(_pydesk.js.lastError())
-    return result
-
-
 def ref(node):
-    """The JsRef of a JsProxy (what DomAccess takes)."""
-    return object.__getattribute__(node, "_js_ref")
+    """What DomAccess takes for a node: the JsProxy itself."""
+    return node
 
 
 def elements(how, arg, nodes):
     """[(JsProxy, lower-case tag name), ...] for `how` (boot.js's `elementsBy`) applied to `arg` and `nodes`."""
-    flat = _check(_dom.elements(how, arg, [ref(node) for node in nodes]))
-    size = len(flat)
-    return [(JsProxy(flat[i]), flat[i + 1]) for i in range(0, size, 2)]
+    # A selector the page cannot parse raises a plain JsException, as in PyScript (its suite checks the exact type);
+    # boot.js makes WebKit's message name the selector.
+    flat = _dom.elements(how, arg, list(nodes))
+    return [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
 
 
 def spec(classes, style, properties):
@@ -35,7 +27,7 @@ def spec(classes, style, properties):
     flat = [len(properties)]
     for name, value in properties:
         flat.append(name)
-        flat.append(to_js_arg(value))
+        flat.append(value)
     flat.append(len(classes))
     flat.extend(classes)
     flat.append(len(style))
@@ -46,24 +38,24 @@ def spec(classes, style, properties):
 
 
 def build(tag, flat_spec, children):
-    """A new element: `flat_spec` (see `spec`) applied, then `children` (HTML strings or JsRefs) added in order."""
-    return JsProxy(_check(_dom.build(tag, flat_spec + children)))
+    """A new element: `flat_spec` (see `spec`) applied, then `children` (HTML strings or nodes) added in order."""
+    return _dom.build(tag, flat_spec + children)
 
 
 def update(nodes, flat_spec):
-    _check(_dom.update([ref(node) for node in nodes], flat_spec))
+    _dom.update(list(nodes), flat_spec)
 
 
 def append(node, items):
-    """Appends `items` (JsRefs of nodes or of lists of nodes, or text) to `node`."""
-    _check(_dom.append(ref(node), items))
+    """Appends `items` (nodes, lists of nodes, or text) to `node`."""
+    _dom.append(node, items)
 
 
 def listen(node, name, callback_id, options=None):
     """Adds a registered callback as a listener of `name`; False when the element has no such event."""
-    return bool(_check(_dom.listen(ref(node), name, callback_id, options)))
+    return _dom.listen(node, name, callback_id, options)
 
 
 def inner_text(node):
     """`node.innerText` without the trailing line breaks WebKit adds after block children (see boot.js)."""
-    return to_python(_check(_dom.innerText(ref(node))))
+    return _dom.innerText(node)

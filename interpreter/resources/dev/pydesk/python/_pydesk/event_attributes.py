@@ -42,7 +42,7 @@ def dispatch(name, event, element, attribute):
 
 
 def dispatcher():
-    """The JavaScript function the page calls; its JsRef is handed to the boot script."""
+    """The JavaScript function the page calls (handed to the boot script)."""
     from pyscript.ffi import create_proxy
 
-    return object.__getattribute__(create_proxy(dispatch), "_js_ref")
+    return create_proxy(dispatch)

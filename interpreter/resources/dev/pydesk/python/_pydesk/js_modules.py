@@ -1,7 +1,8 @@
 """Loads the JavaScript modules named in the config's `[js_modules.main]` (`"./lib.js" = "lib"`) before the page's
 scripts run, so that `from pyscript.js_modules import lib` works; `.css` entries become stylesheets of the page.
 Names listed only under `[js_modules.worker]` raise ImportError on the main thread, as in PyScript. Relative URLs
-are relative to the config's file (the page, for an inline config)."""
+are relative to the config's file (the page, for an inline config). Java sees this module as
+`dev.pydesk.interpreter.JsModulesModule`."""
 
 import _pydesk
 
@@ -11,7 +12,15 @@ loaded = {}
 worker_only = set()
 
 
-async def load():
+def load(outcome):
+    """Loads the config's modules, then tells `outcome` (Java's ScriptOutcome) how it went."""
+    from _pydesk.loop import run_coroutine
+    from _pydesk.runner import tell
+
+    run_coroutine(_load(), lambda error: tell(outcome, error))
+
+
+async def _load():
     from pyscript.context import RUNNING_IN_WORKER, config, document, js_import
 
     sections = config.get("js_modules") or {}

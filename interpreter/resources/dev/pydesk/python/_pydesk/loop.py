@@ -192,21 +192,11 @@ def get_loop():
 
 
 def run_coroutine(coro, on_done):
-    """Runs a coroutine as a task; calls `on_done(traceback_text_or_None)` when it has finished."""
+    """Runs a coroutine as a task; calls `on_done(exception_or_None)` when it has finished."""
     task = get_loop().create_task(coro)
 
     def finished(done):
-        if done.cancelled():
-            on_done(None)
-            return
-        error = done.exception()
-        if error is None:
-            on_done(None)
-        else:
-            from _pydesk.runner import format_error
-
-            on_done(format_error(error))
-        done.exception  # retrieved above: no "exception was never retrieved" warning
+        on_done(None if done.cancelled() else done.exception())  # (retrieved: no "never retrieved" warning)
 
     task.add_done_callback(finished)
     return task

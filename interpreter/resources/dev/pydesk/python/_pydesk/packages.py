@@ -1,4 +1,5 @@
-"""Installed packages on `sys.path`, and `py_import`: PyScript's on-demand install and import.
+"""Installed packages on `sys.path`, and `py_import`: PyScript's on-demand install and import. Java sees this module
+as `dev.pydesk.interpreter.PackagesModule`.
 
 The host installs wheels on its own threads (into the per-user package cache, never the page's folder) and answers
 on this interpreter's thread through the event loop, as fetch does.
@@ -9,11 +10,11 @@ import sys
 import _pydesk
 
 
-def add_paths(folders):
-    """Puts installed package folders (newline-separated) at the front of `sys.path`."""
+def add(folders):
+    """Puts installed package folders at the front of `sys.path`, in their order."""
     import importlib
 
-    for folder in reversed([line for line in folders.split("\n") if line]):
+    for folder in reversed([str(folder) for folder in folders]):
         if folder not in sys.path:
             sys.path.insert(0, folder)
     importlib.invalidate_caches()
@@ -30,7 +31,7 @@ def _install(requirement):
         if error is not None:
             future.set_exception(ModuleNotFoundError(f"py_import: {error}"))
         else:
-            future.set_result((str(folders), [name for name in str(top_level).split(",") if name]))
+            future.set_result(([str(folder) for folder in folders], [str(name) for name in top_level]))
 
     _pydesk.host.packages().install(requirement, answered)
     return future
@@ -70,8 +71,8 @@ async def py_import(*names):
     modules = []
     for requirement, module, missing in wanted:
         if missing:
-            folder, top_level = next(results)
-            add_paths(folder)
+            folders, top_level = next(results)
+            add(folders)
             if module is None or (module not in top_level and top_level and not _importable(module)):
                 module = top_level[0] if top_level else _module_name(requirement)
         modules.append(importlib.import_module(module))

@@ -1,6 +1,6 @@
 """The inspector's REPL: runs what the user typed in the interpreter's global namespace (the page's scripts'
-namespace), and completes names. Answers are text: "1" + repr of an expression's value ("" for a statement), or
-"0" + the traceback; nothing the user types reaches the page's error banner."""
+namespace), and completes names. Java sees this module as `dev.pydesk.interpreter.ReplModule`; nothing the user
+types reaches the page's error banner."""
 
 import ast
 import re
@@ -16,6 +16,21 @@ _SELECTION = re.compile(r"(?P<keep>" + _STRING + r"|#[^\n]*)|\$0(?!\w)")
 """DevTools' `$0` (not a Python name: rewritten), outside string literals and comments (kept as they are)."""
 
 
+class Answer:
+    """What the REPL shows for one input (Java: ReplModule.Answer): the repr of the last expression's value ("" for
+    statements or None), or the traceback."""
+
+    def __init__(self, ok, text):
+        self._ok = ok
+        self._text = text
+
+    def ok(self):
+        return self._ok
+
+    def text(self):
+        return self._text
+
+
 def selected():
     """`$0`: the element selected in the Elements tab, or None."""
     return _selected
@@ -25,14 +40,13 @@ def _with_selection(code):
     return _SELECTION.sub(lambda m: m.group("keep") or "__import__('_pydesk.repl').repl.selected()", code)
 
 
-def run(code, selection=None):
+def run(code, selection):
     """Runs `code` as CPython's REPL would a line: statements run, and the value of a last expression is shown
-    (`import sys; sys.version` shows the version)."""
-    from _pydesk.jsproxy import to_python
+    (`import sys; sys.version` shows the version). `selection` is `$0` (a JsProxy, or None)."""
     from _pydesk.runner import format_error
 
     global _selected
-    _selected = None if selection is None else to_python(selection)
+    _selected = selection
     namespace = __main__.__dict__
     try:
         tree = ast.parse(_with_selection(code), "<repl>", "exec")
@@ -42,23 +56,23 @@ def run(code, selection=None):
         if tree.body:
             exec(compile(tree, "<repl>", "exec"), namespace)
         if last is None:
-            return "1"
+            return Answer(True, "")
         value = eval(compile(last, "<repl>", "eval"), namespace)
         if value is None:
-            return "1"
+            return Answer(True, "")
         namespace["_"] = value
-        return "1" + repr(value)
+        return Answer(True, repr(value))
     except SystemExit:
-        return "1"
+        return Answer(True, "")
     except BaseException as error:
-        return "0" + format_error(error)
+        return Answer(False, format_error(error))
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
 
 
 def complete(text):
-    """Completions of `text` (a name or a dotted attribute path), one per line."""
+    """Completions of `text` (a name or a dotted attribute path), sorted."""
     import keyword
 
     namespace = __main__.__dict__
@@ -67,14 +81,14 @@ def complete(text):
         try:
             value = eval(base, namespace)
         except BaseException:
-            return ""
+            return []
         try:
             names = dir(value)
         except BaseException:
             names = []
-        return "\n".join(sorted(f"{base}.{name}" for name in set(names) if name.startswith(prefix)
-                                and (prefix.startswith("_") or not name.startswith("_"))))
+        return sorted(f"{base}.{name}" for name in set(names) if name.startswith(prefix)
+                      and (prefix.startswith("_") or not name.startswith("_")))
     import builtins
 
     names = set(namespace) | set(dir(builtins)) | set(keyword.kwlist)
-    return "\n".join(sorted(name for name in names if name.startswith(text) and not name.startswith("__")))
+    return sorted(name for name in names if name.startswith(text) and not name.startswith("__"))

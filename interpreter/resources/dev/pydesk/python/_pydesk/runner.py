@@ -1,4 +1,5 @@
-"""Runs page scripts in the interpreter's global namespace and turns their errors into PyScript-like tracebacks.
+"""Runs page scripts in the interpreter's global namespace and turns their errors into PyScript-like tracebacks;
+calls Python callables for Java and JavaScript. Java sees this module as `dev.pydesk.interpreter.RunnerModule`.
 
 Scripts may use top-level `await` (PyScript's default): GraalPy's compiler has no flag for it, so such a script is
 rewritten into an `async def` whose body declares every name it binds `global`, and runs as a task on the loop.
@@ -13,11 +14,15 @@ import _pydesk
 def format_error(error):
     import traceback  # only on error: importing it costs tenths of a second on a cold interpreter
 
-    # Hide PyDesk's own frames (and asyncio's, for a task): the traceback starts at the page's code, as in PyScript.
+    # Hide PyDesk's own frames (and asyncio's, for a task): the traceback starts at the page's code, as in PyScript,
+    # and ends where the page called into the bridge (not in the Python helper that raised JsException for Java).
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith(("_pydesk", "asyncio")):
         tb = tb.tb_next
-    return short_paths("".join(traceback.format_exception(type(error), error, tb)))
+    report = traceback.TracebackException(type(error), error, tb)
+    while report.stack and report.stack[-1].filename.startswith("pydesk:_pydesk."):
+        del report.stack[-1]
+    return short_paths("".join(report.format()))
 
 
 _path_rules = None
@@ -132,45 +137,77 @@ def _bound_names(statements):
     return names
 
 
-def run(code, filename, token, allow_await=True):
-    """Runs one script (already dedented). Returns None when it finished, the traceback text of an uncaught
-    exception, or True when it awaits: the host hears `scriptFinished(token, traceback)` when it is done.
-    `allow_await=False` is a script with `async="false"`: top-level await is then a SyntaxError, as in PyScript."""
+def run(code, filename, allowAwait, outcome):
+    """Runs one script (already dedented) and tells `outcome` (Java's ScriptOutcome) how it ended: `finished()` or
+    `failed(type, message, traceback)`, at once, or for a script with top-level await when its task has ended.
+    `allowAwait=False` is a script with `async="false"`: top-level await is then a SyntaxError, as in PyScript."""
     try:
-        compiled, is_async = _compile(code, filename, allow_await)
+        compiled, is_async = _compile(code, filename, allowAwait)
         namespace = __main__.__dict__
-        if not is_async:
-            exec(compiled, namespace)
-            return None
         exec(compiled, namespace)
+        if not is_async:
+            outcome.finished()
+            return
         main = namespace.pop("__pydesk_main__")
         from _pydesk.loop import run_coroutine
 
-        run_coroutine(main(), lambda traceback: _pydesk.host.scriptFinished(token, traceback))
-        return True
+        run_coroutine(main(), lambda error: tell(outcome, error))
     except SystemExit:
-        return None
+        outcome.finished()
     except BaseException as error:  # report everything the page raised, never crash the runtime
-        return format_error(error)
+        tell(outcome, error)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+
+
+def tell(outcome, error):
+    """Tells a ScriptOutcome how a run ended: `error` is the exception it raised, or None."""
+    if error is None:
+        outcome.finished()
+    else:
+        outcome.failed(type(error).__name__, str(error), format_error(error))
+
+
+def caller():
+    """`call` itself (Java: RunnerModule.caller()): Java calls it with the arguments one by one."""
+    return call
+
+
+def jsCaller():
+    """`callFromJs` itself (Java: RunnerModule.jsCaller())."""
+    return callFromJs
 
 
 def call(fn, *args):
-    """Calls a Python callable for JavaScript or the event loop; returns (result, None) or (None, traceback text).
-
-    Java passes the callable and then its arguments one by one (`Value.execute(callable, arg1, ...)`)."""
+    """Calls a Python callable for Java (timers, answers to fetch and WebSockets); an exception it raises is the
+    page's error (console and banner)."""
     try:
-        return fn(*args), None
+        fn(*args)
     except BaseException as error:
-        return None, format_error(error)
+        report_error(error)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
 
 
-def report_error(traceback):
-    """Reports the traceback of a task that failed outside any script run (console and banner)."""
-    if traceback is not None:
-        _pydesk.host.reportError(traceback)
+def callFromJs(fn, *args):
+    """JavaScript calls a Python callable (a handler, a proxy): returns its result for JavaScript. An `async def`
+    handler runs as a task on the loop (JavaScript gets None at once); an exception is the page's error."""
+    try:
+        result = fn(*args)
+        if type(result).__name__ == "coroutine":
+            from _pydesk.loop import run_coroutine
+
+            run_coroutine(result, report_error)
+            return None
+        return result
+    except BaseException as error:
+        report_error(error)
+        return None
+
+
+def report_error(error):
+    """Reports an exception raised outside any script run (a task, a handler): console and banner."""
+    if error is not None:
+        _pydesk.host.reportError(format_error(error))

@@ -1,6 +1,7 @@
 """How interpreters talk to each other for workers: values cross marshalled (plain data only, never objects), a
 worker's exported functions are called for other interpreters, and a main thread's `sync` handlers are run for
-its workers. Java moves the text between threads (WorkerAccess, PageWorker)."""
+its workers. Java moves the text between threads (WorkerAccess, PageWorker) and sees this module as
+`dev.pydesk.interpreter.WorkerCallsModule`; a failure crosses as a WorkerFailure (type, message, traceback)."""
 
 import marshal
 import sys
@@ -45,25 +46,33 @@ def loads(text):
     return marshal.loads(text.encode("latin-1"))
 
 
-def remote_error(text):
-    """The exception to raise for an error text that came from another interpreter."""
+def remote_error(failure):
+    """The exception to raise for a WorkerFailure: the builtin exception PyDesk itself reported (no traceback), or
+    WorkerError with the traceback of what the other interpreter raised."""
     import builtins
 
-    first, _, rest = text.partition(": ")
-    kind = getattr(builtins, first, None)
-    if "\n" not in text.strip() and isinstance(kind, type) and issubclass(kind, Exception):
-        return kind(rest)
-    return WorkerError(text.rstrip())
+    kind = getattr(builtins, failure.type(), None)
+    if failure.traceback() is None and isinstance(kind, type) and issubclass(kind, Exception):
+        return kind(failure.message())
+    if failure.traceback() is None:
+        return WorkerError(failure.message() if failure.type() == "WorkerError" else f"{failure.type()}: {failure.message()}")
+    return WorkerError(failure.traceback().rstrip())
+
+
+def _fail(reply, error):
+    from _pydesk.runner import format_error
+
+    reply.fail(type(error).__name__, str(error), format_error(error))
 
 
 # In a worker: what the page's other interpreters call.
 def exports():
-    """The names this worker exports (`__export__` and `sync.name = f`), comma-separated."""
+    """The names this worker exports (`__export__` and `sync.name = f`)."""
     import __main__
 
     names = [str(name) for name in (getattr(__main__, "__export__", None) or [])]
     names += [name for name in exported if name not in names]
-    return ",".join(names)
+    return names
 
 
 def _lookup(name):
@@ -76,29 +85,27 @@ def _lookup(name):
     return None
 
 
-def call_export(name, arguments, reply):
+def callExport(name, arguments, reply):
+    """Calls what the worker exports as `name` with marshalled arguments; answers `reply` (now or, for a
+    coroutine, when it is done)."""
     function = _lookup(name)
     if function is None:
-        reply.fail(f"AttributeError: the worker exports no function {name!r}: list it in __export__ "
-                   f"(exported: {exports() or 'nothing'})")
-        return True
+        reply.fail("AttributeError", f"the worker exports no function {name!r}: list it in __export__ "
+                   f"(exported: {','.join(exports()) or 'nothing'})", None)
+        return
     _call(function, arguments, reply)
-    return True
 
 
-def run_sync(handler, arguments, reply):
+def runSync(handler, arguments, reply):
     """On the main thread: runs a `worker.sync.name` handler for the worker waiting on it."""
     _call(handler, arguments, reply)
-    return True
 
 
 def _call(function, arguments, reply):
-    from _pydesk.runner import format_error
-
     try:
         result = function(*loads(arguments))
     except BaseException as error:
-        reply.fail(format_error(error))
+        _fail(reply, error)
         return
     finally:
         sys.stdout.flush()
@@ -115,9 +122,9 @@ def _call(function, arguments, reply):
 
         def finished(done):
             if done.cancelled():
-                reply.fail("CancelledError: the call was cancelled")
+                reply.fail("CancelledError", "the call was cancelled", None)
             elif done.exception() is not None:
-                reply.fail(format_error(done.exception()))
+                _fail(reply, done.exception())
             else:
                 _answer(reply, done.result())
 
@@ -130,7 +137,7 @@ def _answer(reply, result):
     try:
         reply.ok(dumps(result))
     except TypeError as error:
-        reply.fail(f"TypeError: {error}")
+        reply.fail("TypeError", str(error), None)
 
 
 class WorkerSync:
@@ -143,9 +150,9 @@ class WorkerSync:
 
         def call(*args):
             answer = _pydesk.host.workers().syncCall(name, dumps(args))
-            if answer[:1] == "1":
-                return loads(answer[1:])
-            raise remote_error(answer[1:])
+            if answer.failure() is not None:
+                raise remote_error(answer.failure())
+            return loads(answer.payload())
 
         call.__name__ = name
         return call

@@ -13,18 +13,20 @@ RUNNING_IN_WORKER = bool(_host.isWorker())
 
 
 def _as_json(value):
-    """The value as PyScript has it after `json.loads(JSON.stringify(config))`: NaN and infinities become None."""
+    """A plain copy of the host's config data, as PyScript has it after `json.loads(JSON.stringify(config))`: NaN
+    and infinities become None."""
+    if value is None:
+        return None  # (JSON null arrives as a foreign null, which is None but not NoneType)
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return None
     if isinstance(value, dict):
-        return {key: _as_json(item) for key, item in value.items()}
+        return {str(key): _as_json(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_as_json(item) for item in value]
     return value
 
 
-# The literal only holds dicts, lists, strings, numbers, booleans, None and float('nan'/'inf'/'-inf').
-config = _as_json(eval(_host.configLiteral(), {"__builtins__": {}, "float": float}))
+config = _as_json(_host.config())
 """The interpreter's configuration as a dict (a copy: changing it changes nothing), with `type` added."""
 if not isinstance(config, dict):
     config = {}
@@ -39,9 +41,7 @@ document = window.document
 
 async def js_import(*urls):
     """Imports JavaScript modules (paths relative to the page, or URLs); returns them as a tuple."""
-    from _pydesk.jsproxy import to_python
-
-    modules = await to_python(_pydesk.js.jsImport(list(urls)))
+    modules = await _pydesk.js.jsImport([str(url) for url in urls])
     return tuple(modules)
 
 

@@ -116,15 +116,15 @@ def _write(element, value, append):
     content, mime = _html_and_mime(value)
     if not content.strip():
         return
-    if append:
-        container = document.createElement("div")
-        element.append(container)
-    else:
-        container = element
+    # an appended <div> is filled before it joins the page: a worker's steps cross one by one, and the page (or a
+    # test waiting for the div) must never see it empty
+    container = document.createElement("div") if append else element
     if mime in ("text/html", "application/javascript"):
         container.append(document.createRange().createContextualFragment(content))
     else:
         container.innerHTML = content
+    if append:
+        element.append(container)
 
 
 def display(*values, target=None, append=True):

@@ -124,8 +124,8 @@ class _Pending:
         if error_type is not None:
             self._future.set_exception(_ERRORS.get(error_type, OSError)(error))
             return
-        lines = headers.split("\n") if headers else []
-        pairs = list(zip(lines[0::2], lines[1::2]))
+        flat = [str(item) for item in headers]  # names and values, alternating
+        pairs = list(zip(flat[0::2], flat[1::2]))
         self._future.set_result(Response(status, status_text, url, Headers(pairs), body.encode("latin-1")))
 
     def __await__(self):

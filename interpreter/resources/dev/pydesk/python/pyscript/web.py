@@ -17,7 +17,7 @@ Each step is as few crossings to the page as it can be (see `_pydesk.dom`): a wo
 
 import _pydesk
 from _pydesk import dom
-from _pydesk.jsproxy import JsProxy, to_python
+from _pydesk.jsproxy import JsProxy
 from _pydesk.web_views import (
     Classes,
     ClassesCollection,
@@ -287,7 +287,7 @@ class Element:
 
 def _trigger(event):
     def called_from_js(*args):
-        event.trigger(to_python(args[0]) if args else None)
+        event.trigger(args[0] if args else None)
 
     return called_from_js
 

@@ -58,13 +58,13 @@ class Worker:
         if self._ready is None:
             future = self._ready = _future()
 
-            def answered(error, _names):
+            def answered(failure):
                 if future.done():
                     return
-                if error is None:
+                if failure is None:
                     future.set_result(self)
                 else:
-                    future.set_exception(WorkerError(error))
+                    future.set_exception(WorkerError(failure.message()))
 
             _access().ready(self._id, answered)
         return self._ready
@@ -82,13 +82,13 @@ class Worker:
             future = _future()
             payload = dumps(args)
 
-            def answered(ok, result):
+            def answered(payload, failure):
                 if future.done():
                     return
-                if ok:
-                    future.set_result(loads(result))
+                if failure is None:
+                    future.set_result(loads(payload))
                 else:
-                    future.set_exception(remote_error(result))
+                    future.set_exception(remote_error(failure))
 
             _access().call(self._id, name, payload, answered)
             return future
@@ -113,9 +113,7 @@ def PyWorker(url, *, type=None, config=None, name=None):
         config = json.dumps(config)
     elif config is not None and not isinstance(config, str):
         raise TypeError(f"PyWorker config must be a dict or a str, not {config.__class__.__name__}")
-    worker_id = _access().create(str(url), _TYPES[type], config, name)
-    if worker_id < 0:
-        raise remote_error(_access().lastError())
+    worker_id = _access().create(str(url), _TYPES[type], config, name)  # raises ValueError, RuntimeError
     return Worker(worker_id, name or url)
 
 

@@ -100,7 +100,10 @@ class KioskTest {
                 return false;
             }
         });
+        // the location is home as soon as the load back starts, while the old document may still be shown: wait for
+        // the load to finish too
         waitUntil("the kiosk page to be back", () -> home.equals(kiosk.view().webView.getEngine().getLocation())
+                && kiosk.view().webView.getEngine().getLoadWorker().getState() == javafx.concurrent.Worker.State.SUCCEEDED
                 && "kiosk page".equals(String.valueOf(js("(document.getElementById('p')||{}).textContent"))));
         assertTrue(logText().contains("blocked a new window"), logText());
         assertFalse(String.valueOf(js("document.body.textContent")).contains("other folder"));
