@@ -152,6 +152,29 @@ class FsTest {
         assertEquals(2, asked.size(), "asked once, and again after revoke: " + asked);
     }
 
+    /**
+     * With a site root above the page ({@code root = ".."} in pydesk.toml): a relative mount point is relative to the
+     * page's folder (Python's working folder), and a mount over the site root is refused.
+     */
+    @Test
+    void underASiteRootAboveThePageMountPointsAreRelativeToThePagesFolder() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("project/app"));
+        Files.writeString(app.resolve("pydesk.toml"), "root = \"..\"\n");
+        List<String> log = Variants.run(page, app, "above.html", Variants.PY_WORKER, "", "", """
+                import os
+                from pyscript import fs
+                try:
+                    await fs.mount("..")
+                except PermissionError as error:
+                    log(str(error).replace(os.path.dirname(os.getcwd()), "ROOT"))
+                await fs.mount("data")
+                log(sorted(fs.mounted), open(os.path.join(os.getcwd(), "data", "notes.txt")).read())
+                log("done")
+                """);
+        assertEquals(List.of("fs.mount(..): the page's site root lies there; mount at a path of its own, such as /local",
+                "['data'] the user's notes"), log, page.consoleText());
+    }
+
     /** No folder chosen, a mount over the page's own folder, over / or inside another mount: clear errors. */
     @Test
     void refusedMountsSayWhy() throws Exception {
