@@ -301,7 +301,10 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     @Override
     public Value callFromJs(Value callable, Object[] args) {
         if (worker) {
-            execute(() -> callPython(callable, args));
+            // through callFromJs as on the main thread: an `async def` handler's coroutine runs as a task
+            execute(() -> {
+                if (!closed) guarded(routing.source(), () -> jsCaller.execute(prepend(callable, args)));
+            });
             return null;
         }
         if (closed) return null;
