@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.testing.JavaObjectProbe;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.Variants;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code pyscript.when} and {@code pyscript.Event} on the page's main thread, on py and mpy: handlers run when the
- * page's JavaScript dispatches real DOM events, whatever {@code when} was given to find the elements.
+ * page's JavaScript dispatches real DOM events, whatever {@code when} was given to find the elements (and, in a
+ * worker, {@code async def} handlers).
  */
 class EventsTest {
     static PageHarness page;
@@ -214,6 +216,27 @@ class EventsTest {
         click("other");
         assertLog(lines("started click", "after sleep", "async without event"));
         assertNoErrors();
+    }
+
+    /** In a worker too, an {@code async def} handler runs as a task and may await (its event came from the page). */
+    @ParameterizedTest
+    @ValueSource(strings = {Variants.PY_WORKER, Variants.MPY_WORKER})
+    void asyncHandlersRunInAWorker(String variant) throws Exception {
+        List<String> log = Variants.run(page, dir, "worker-events.html", variant, "",
+                "<button id=\"wb\">wb</button>", """
+                import asyncio
+                from pyscript import document, when
+                handled = asyncio.Event()
+                @when("click", "#wb")
+                async def on_click(event):
+                    await asyncio.sleep(0)
+                    log("async", event.type, event.target.id)
+                    handled.set()
+                document.getElementById("wb").click()
+                await handled.wait()
+                log("done")
+                """);
+        assertEquals(List.of("async click wb"), log, page.consoleText());
     }
 
     @ParameterizedTest
