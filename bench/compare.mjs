@@ -30,6 +30,17 @@ const { createStaticServer } = await import(pathToFileURL(path.join(KIT, 'serve.
 // ------------------------------------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
 const opt = (name, def) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : def; };
+const KNOWN = ['runs', 'pages', 'interps', 'clicks', 'reruns', 'sides', 'label', 'out', 'timeout', 'variant', 'variant-pages',
+  'pydesk-env', 'pydesk-arg'];
+for (const [i, a] of argv.entries()) {
+  // every option takes a value: a word after a value that starts with -- is an unknown option (a typo would
+  // otherwise start a run of many minutes with the defaults)
+  if (a.startsWith('--') && (i === 0 || !argv[i - 1].startsWith('--') || !KNOWN.includes(argv[i - 1].slice(2)))
+      && !KNOWN.includes(a.slice(2))) {
+    console.error(`bench/compare: unknown option ${a} (bench/compare --help lists them)`);
+    process.exit(2);
+  }
+}
 const RUNS = Number(opt('runs', 5));
 const PAGES = opt('pages', 'hello,dom_ops,events,compute,worker').split(',');
 const INTERPS = opt('interps', 'py,mpy').split(',');

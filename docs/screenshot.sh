@@ -82,7 +82,8 @@ for _ in $(seq 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
 xwininfo -root >/dev/null 2>&1 || { echo "$0: Xvfb did not start on $DISPLAY" >&2; exit 1; }
 
 # --- the app, in its real window --------------------------------------------------------------------------
-"$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dpydesk.home=. \
+mapfile -t flags < <(./pydesk flags) # the launcher's JVM flags (jvm.flags)
+"$java" "${flags[@]}" -Dpydesk.home=. \
     -cp "target/classes:$(cat target/cp.txt)" dev.pydesk.app.Launcher --size "$size" ${PYDESK_ARGS:-} "$page" >"$log" 2>&1 &
 app_pid=$!
 

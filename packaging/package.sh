@@ -64,8 +64,10 @@ ICON_ARGS=()
 [[ -n $ICON ]] && ICON_ARGS=(--icon "$ICON")
 
 # 2. The app image: a jlinked runtime (jpackage's default modules for a class-path app) and the launcher.
-JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
-    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m '-Dpydesk.home=$APPDIR')
+# Its JVM flags are ./pydesk's (jvm.flags: base and tuning), so the packaged launcher starts as ./pydesk does.
+mapfile -t JAVA_OPTIONS < <("$REPO/pydesk" flags)
+((${#JAVA_OPTIONS[@]})) || { echo "pydesk package: no JVM flags from ./pydesk flags" >&2; exit 2; }
+JAVA_OPTIONS+=('-Dpydesk.home=$APPDIR')
 OPTION_ARGS=()
 for option in "${JAVA_OPTIONS[@]}"; do OPTION_ARGS+=(--java-options "$option"); done
 say "building the app image $IMAGE..."
@@ -87,11 +89,17 @@ if $AOT; then
     touch -d @1700000000 "$IMAGE"/lib/app/*.jar
     cp "$CFG" "$CFG.orig"
     sed -i "/^\[JavaOptions\]/a java-options=-XX:AOTCacheOutput=\$APPDIR/$NAME.aot" "$CFG"
+    # the same run keeps PyDesk's own Python modules compiled (CompiledModules.java), as ./pydesk's training does
+    sed -i "/^\[JavaOptions\]/a java-options=-Dpydesk.codeCache=\$APPDIR/$NAME.code" "$CFG"
+    sed -i "/^\[JavaOptions\]/a java-options=-Dpydesk.codeCache.write=true" "$CFG"
     "$IMAGE/bin/$NAME" --headless --dump none --timeout 300 "$TRAINING_PAGE" >"$OUT/$NAME-aot-training.log" 2>&1 \
         </dev/null || true
     mv "$CFG.orig" "$CFG"
     if [[ -f $CACHE ]]; then
         sed -i "/^\[JavaOptions\]/a java-options=-XX:AOTCache=\$APPDIR/$NAME.aot" "$CFG"
+        if [[ -d $IMAGE/lib/app/$NAME.code ]]; then
+            sed -i "/^\[JavaOptions\]/a java-options=-Dpydesk.codeCache=\$APPDIR/$NAME.code" "$CFG"
+        fi
     else
         say "warning: no AOT cache was made (see $OUT/$NAME-aot-training.log)"
     fi

@@ -25,6 +25,11 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        Timing.mark("main");
+        // The first context takes longest of anything before the first output: its build starts before the command
+        // line is even parsed (picocli's classes are not in the AOT cache: parsing costs a tenth of a second or more).
+        // A usage error or --help exits meanwhile; the builder is a daemon thread.
+        PythonRuntime runtime = new PythonRuntime().prewarm();
         Options options = new Options();
         CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -71,8 +76,7 @@ public final class Launcher {
             err.println("pydesk: " + configError);
             System.exit(USAGE);
         }
-        Timing.mark("main");
-        PythonRuntime runtime = new PythonRuntime().prewarm();
+        Timing.mark("arguments parsed");
         if (options.headless) {
             Headless.enable();
             Platform.startup(() -> new HeadlessRun(options, page, runtime).start());

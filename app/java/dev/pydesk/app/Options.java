@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 /** PyDesk's command line. */
 @Command(name = "pydesk", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         subcommands = {ScriptCommands.TestCommand.class, ScriptCommands.BuildCommand.class,
-                ScriptCommands.PackageCommand.class},
+                ScriptCommands.PackageCommand.class, ScriptCommands.FlagsCommand.class},
         commandListHeading = "%nCommands (./pydesk COMMAND --help lists a command's options):%n",
         description = {"Opens a local PyScript page and runs its Python on GraalPy.",
                 "Exit status: 0 no page error, 1 a page error happened, 2 usage error or unreadable page, 3 timeout."})

@@ -38,6 +38,13 @@ final class ScriptCommands {
     static final class BuildCommand extends Help {
     }
 
+    @Command(name = "flags", description = "Print the JVM flags PyDesk starts with (from jvm.flags), one a line.")
+    static final class FlagsCommand extends Help {
+        @Parameters(paramLabel = "GROUP", arity = "0..1", description = "Only one group of jvm.flags: base, tuning, "
+                + "jit or test (default: base and tuning, what ./pydesk and the packaged program run with).")
+        String group;
+    }
+
     @Command(name = "package", sortOptions = false, separator = " ",
             description = {"Build a program with its own Java runtime, and a .deb on Debian.",
                     "The app image lands in target/package/NAME. Without --app it is PyDesk itself (it opens the samples"

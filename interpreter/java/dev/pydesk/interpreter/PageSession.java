@@ -553,7 +553,11 @@ public final class PageSession implements AutoCloseable {
         maybeAllDone();
         status.accept(errorCount.get() == 0 ? "done" : "done, " + errorCount.get() + " error(s)");
         scriptsDone.complete(null);
-        runtime.prewarm(); // the page is idle now: get the next interpreter ready for a reload or the next page
+        // Once the page is idle (its workers too: a worker binding its context while the spare builds beside it
+        // gets half the CPU of a 2-core machine), get the next interpreter ready for a reload or the next page. A
+        // worker whose script never ends (a long computation) holds the spare back for 10 s at most.
+        workers.settled().completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS)
+                .thenRun(runtime::prewarm);
     }
 
     /** PyScript's {@code py:all-done}: once, when every script of the page, workers included, is done. */

@@ -119,6 +119,13 @@ public final class PageWorkers implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** Completes once every worker started so far has run its script, failed or been stopped. */
+    CompletableFuture<Void> settled() {
+        return CompletableFuture.allOf(all.stream()
+                .map(worker -> worker.ready().handle((exports, failure) -> null))
+                .toArray(CompletableFuture[]::new));
+    }
+
     int pendingWork() {
         int pending = 0;
         for (PageWorker worker : all) pending += worker.pendingWork();

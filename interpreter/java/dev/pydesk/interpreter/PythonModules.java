@@ -19,12 +19,14 @@ final class PythonModules {
     /**
      * Makes PyDesk's modules importable in a fresh context ({@link ModuleFinder} first on sys.meta_path), with
      * Python's builtins alone. The builtins are taken now: page code may replace {@code __main__.__builtins__}.
+     * Modules found in {@code compiled} are loaded from there instead of being compiled.
      */
-    static PythonModules install(Context context) {
+    static PythonModules install(Context context, CompiledModules compiled) {
         Value builtins = context.getBindings("python").getMember("__builtins__");
         Value importer = builtins.getMember("__import__");
         Value moduleSpec = importer.execute("importlib.machinery").getMember("machinery").getMember("ModuleSpec");
-        importer.execute("sys").getMember("meta_path").invokeMember("insert", 0, new ModuleFinder(builtins, moduleSpec));
+        ModuleFinder finder = new ModuleFinder(builtins, moduleSpec, importer, compiled);
+        importer.execute("sys").getMember("meta_path").invokeMember("insert", 0, finder);
         return new PythonModules(importer.execute("importlib").getMember("import_module"));
     }
 

@@ -43,7 +43,15 @@ public final class PythonRuntime implements AutoCloseable {
     record PreparedContext(Context context, ScopedFileSystem fileSystem, ConsoleRouting routing,
                            PythonModules modules) {}
 
+    private final CompiledModules compiled;
+
     public PythonRuntime() {
+        this(CompiledModules.FROM_PROPERTIES);
+    }
+
+    /** A runtime whose interpreters load PyDesk's modules compiled in {@code compiled} (tests). */
+    PythonRuntime(CompiledModules compiled) {
+        this.compiled = compiled;
         engine = CompletableFuture.supplyAsync(() -> {
             Timing.mark("engine: building");
             Engine built = Engine.newBuilder("python").option("engine.WarnInterpreterOnly", "false").build();
@@ -108,7 +116,7 @@ public final class PythonRuntime implements AutoCloseable {
         context.initialize("python");
         Timing.mark("context: initialized");
         // PyDesk's own modules become importable now, off the FX thread; page-bound parts come at bind time.
-        PythonModules modules = PythonModules.install(context);
+        PythonModules modules = PythonModules.install(context, compiled);
         modules.load("_pydesk.runner", RunnerModule.class); // imported here: ready before any page
         Timing.mark("context: prepared");
         return new PreparedContext(context, fileSystem, routing, modules);

@@ -3,6 +3,7 @@ package dev.pydesk.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.JvmFlags;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,8 @@ import picocli.CommandLine;
 
 /**
  * {@code ./pydesk --help} on a real PyDesk process: the options and, beside them, the subcommands the launcher script
- * runs ({@code test}, {@code build}, {@code package}), one line each; {@code package --help} lists the options that
- * {@code packaging/package.sh} really accepts.
+ * runs ({@code test}, {@code build}, {@code package}, {@code flags}), one line each; {@code package --help} lists the
+ * options that {@code packaging/package.sh} really accepts.
  */
 class CommandLineTest {
     @TempDir
@@ -29,8 +30,9 @@ class CommandLineTest {
 
     private Result pydesk(String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.pydesk.app.Launcher"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JvmFlags.of("base"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pydesk.app.Launcher"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
@@ -51,10 +53,10 @@ class CommandLineTest {
         }
         String commands = help.stdout().substring(help.stdout().indexOf("Commands"));
         for (String line : List.of("  test     Run the test suite", "  build    Build the jar",
-                "  package  Build a program")) {
+                "  package  Build a program", "  flags    Print the JVM flags")) {
             assertTrue(commands.lines().anyMatch(l -> l.startsWith(line)), line + " missing from\n" + commands);
         }
-        assertEquals(4, commands.lines().count(), "one line per command:\n" + commands);
+        assertEquals(5, commands.lines().count(), "one line per command:\n" + commands);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.JvmFlags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +28,7 @@ class HeadlessCliTest {
 
     /** Runs PyDesk with {@code input} as its standard input (then closed: end of input). */
     private Result pydeskWithInput(String input, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Dpydesk.state=" + dir.resolve("state"),
-                "-cp", System.getProperty("java.class.path"), "dev.pydesk.app.Launcher"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
+        Process process = new ProcessBuilder(command(args)).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
         try (var stdin = process.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
@@ -43,6 +39,18 @@ class HeadlessCliTest {
         }
         return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** A PyDesk process as the launcher starts it (its JVM flags, without its AOT cache). */
+    /** The PyDesk command line; what its pages store goes to the test's folder, never the user's state folder. */
+    private List<String> command(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JvmFlags.of("base", "tuning"));
+        command.add("-Dpydesk.state=" + dir.resolve("state"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pydesk.app.Launcher"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private Path page(String name, String body) throws IOException {
@@ -266,10 +274,7 @@ class HeadlessCliTest {
         // stdout and stderr go to files in the page's folder: PyDesk must not take its own output for an edit.
         Files.writeString(dir.resolve("main.py"), "from pyscript import display\ndisplay('first version')\n");
         Path page = page("watch.html", "<script type=\"py\" src=\"./main.py\"></script>");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
-                "dev.pydesk.app.Launcher", "--headless", "--watch", "--dump", "text", page.toString())
+        Process process = new ProcessBuilder(command("--headless", "--watch", "--dump", "text", page.toString()))
                 .directory(dir.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).start();
         try {
