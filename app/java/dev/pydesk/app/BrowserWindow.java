@@ -23,6 +23,8 @@ final class BrowserWindow {
         }
         Stage stage = new Stage();
         Shell shell = new Shell(stage, runtime, options.scriptTimeout, RecentFiles.inStateFolder());
+        shell.view().loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts),
+                FolderChoosers.dialog(stage)));
         shell.view().loader.siteRoot(options.root);
         shell.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
         stage.setScene(new Scene(shell.root(), options.width(), options.height()));
@@ -59,6 +61,8 @@ final class BrowserWindow {
                 options.kioskExit == null ? null : javafx.scene.input.KeyCombination.keyCombination(options.kioskExit),
                 options.hideCursor, options.kioskReloadDelay, KioskMode.defaultLog());
         kiosk.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
+        kiosk.view().loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts),
+                FolderChoosers.dialog(stage)));
         kiosk.view().loader.siteRoot(options.root);
         stage.setOnHidden(event -> {
             kiosk.close();

@@ -52,6 +52,7 @@ final class HeadlessRun {
 
     void start() {
         view = new PageView(runtime, options.scriptTimeout);
+        view.loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts), FolderChoosers.headless()));
         view.loader.siteRoot(options.root);
         view.console.subscribe(event -> io.err().println(ConsoleFormat.line(event)));
         PageDialogs.headless(view.webView.getEngine(), view.loader, io.in(), io.err(), options.scriptTimeout);

@@ -63,6 +63,11 @@ public final class Launcher {
             }
             String problem = OptionChecks.problem(options);
             if (problem != null) throw new CommandLine.ParameterException(cli, problem);
+            try {
+                FolderChoosers.parse(options.mounts);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cli, e.getMessage());
+            }
         } catch (CommandLine.ParameterException e) {
             err.println("pydesk: " + e.getMessage());
             e.getCommandLine().usage(err);

@@ -41,6 +41,11 @@ final class Options {
     @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Headless: save a PNG of the page when done.")
     Path screenshot;
 
+    @Option(names = "--mount", paramLabel = "[POINT=]DIR",
+            description = "The folder pyscript.fs.mount() gets (for mount point POINT only, when given) instead of "
+                    + "asking; headless, the only way a page can mount one. Repeatable.")
+    java.util.List<String> mounts = new java.util.ArrayList<>();
+
     @Option(names = "--script-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Stop main-thread Python that runs longer than this. Default: ${DEFAULT-VALUE}.")
     double scriptTimeout;

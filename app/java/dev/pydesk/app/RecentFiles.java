@@ -1,5 +1,6 @@
 package dev.pydesk.app;
 
+import dev.pydesk.interpreter.StateFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +23,7 @@ final class RecentFiles {
 
     /** PyDesk's state folder: {@code -Dpydesk.state}, else {@code $XDG_STATE_HOME/pydesk}, else ~/.local/state/pydesk. */
     static Path stateFolder() {
-        String override = System.getProperty("pydesk.state");
-        if (override != null) return Path.of(override);
-        String xdg = System.getenv("XDG_STATE_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state"))
-                .resolve("pydesk");
+        return StateFolder.path();
     }
 
     List<Path> list() {

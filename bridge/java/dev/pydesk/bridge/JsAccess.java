@@ -65,12 +65,18 @@ public final class JsAccess {
         return caller;
     }
 
+    /**
+     * {@code new constructor(...arguments)}; the arguments come as one Python sequence, never as Java varargs
+     * (GraalPy would spread a single list argument into them: {@code Uint8Array.new([7])} made seven zeros).
+     */
     @Export
-    public Object construct(Value constructor, Value... arguments) {
+    public Object construct(Value constructor, Value arguments) {
         JSObject target = target(constructor).js();
+        Value[] given = new Value[(int) arguments.getArraySize()];
+        for (int i = 0; i < given.length; i++) given[i] = arguments.getArrayElement(i);
         int mark = values.enterCall();
         try {
-            Object[] all = prepend(target, null, values.toJs(arguments, 0), 1);
+            Object[] all = prepend(target, null, values.toJs(given, 0), 1);
             return values.fromJs(values.js(() -> values.realm.helper("construct", all)));
         } finally {
             values.exitCall(mark);

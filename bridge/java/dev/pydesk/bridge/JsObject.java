@@ -63,11 +63,12 @@ public class JsObject implements ProxyObject, ProxyExecutable {
         if ((method == Boolean.FALSE || !shaped) && !stale) {
             Object value = values.js(() -> direct(self, key));
             stale = value == STALE;
-            if (!stale && !JsRealm.isUndefined(value)) {
+            // null may be a symbol (WebKit hands one over as null): JavaScript says which, below
+            if (!stale && value != null && !JsRealm.isUndefined(value)) {
                 return key.equals("pop") && isArray(self) ? ListMethods.pop(this) : values.fromJs(value, this, key);
             }
         }
-        // undefined, missing, or a member of a DOM class seen for the first time: JavaScript says which
+        // null or undefined, missing, or a member of a DOM class seen for the first time: JavaScript says which
         Object described = values.js(() -> values.realm.helper("member", self, key));
         if (shaped) DomShapes.learn(self, key, described == JsRealm.METHOD);
         if (described == JsRealm.METHOD || described == JsRealm.FUNCTION) return new JsObject(values, null, this, key);

@@ -11,7 +11,7 @@
   if (Object.prototype.hasOwnProperty.call(window, "__pydesk_boot")) return;
   const R = Reflect, apply = Reflect.apply, construct = Reflect.construct, ownKeys = Reflect.ownKeys;
   const ownDescriptor = Reflect.getOwnPropertyDescriptor, protoOf = Reflect.getPrototypeOf;
-  const iteratorSymbol = Symbol.iterator;
+  const iteratorSymbol = Symbol.iterator, toPrimitiveSymbol = Symbol.toPrimitive;
   const toStr = String, isArray = Array.isArray, stringify = JSON.stringify, parse = JSON.parse, origConsole = {};
   const later = window.setTimeout.bind(window);
   // Taken before any page script runs, for what only Java holds (the inspector's side of the page).
@@ -238,8 +238,23 @@
     while (queue.length) { const [level, text] = queue.shift(); door.console(level, text); }
     while (netQueue.length) deliver(netQueue.shift());
     while (waitingForDoor.length) waitingForDoor.shift()();
-    const out = (v) => (v === undefined ? UNDEF : v);
-    const undef = (v) => (v === UNDEF_IN ? undefined : v);
+    // WebKit's Java bridge turns a Symbol into null: a symbol leaves JavaScript in a box (one per symbol, so the
+    // same symbol gives the same box) and every value that comes back in is unboxed.
+    const boxes = new Map(), unboxed = new WeakMap();
+    const box = (symbol) => {
+      let made = boxes.get(symbol);
+      if (made === undefined) {
+        // used as a key or `in` operand by JavaScript itself (a box passed straight to Reflect.has), it is the symbol
+        made = Object.freeze(Object.create(null, { [toPrimitiveSymbol]: { value: () => symbol } }));
+        boxes.set(symbol, made);
+        unboxed.set(made, symbol);
+      }
+      return made;
+    };
+    const unbox = (v) => (typeof v === "object" && v !== null && unboxed.has(v) ? unboxed.get(v) : v);
+    const out = (v) => (v === undefined ? UNDEF : typeof v === "symbol" ? box(v) : v);
+    const undef = (v) => (v === UNDEF_IN ? undefined : unbox(v));
+    const undefAll = (args) => { for (let i = 0; i < args.length; i++) args[i] = undef(args[i]); return args; };
     // experimental_create_proxy = "auto": Python is told when JavaScript has let go of a function. Python keeps
     // only the id of such a function (a handle on it would keep it alive) and asks for it again with makeFunction(-id).
     // JavaFX's WebKit collects such functions (their WeakRefs empty) but never runs FinalizationRegistry callbacks, so
@@ -373,6 +388,7 @@
         return true;
       },
       get(o, k) {
+        o = unbox(o); k = unbox(k);
         const v = o[k];
         if (v === undefined && !(k in Object(o))) return MISSING;
         return out(v);
@@ -380,8 +396,10 @@
       // A member read from Python that Java could not classify alone: a function comes back as a marker (Java
       // calls it by name on its object, without fetching it), METHOD when it is a plain function property of the
       // object's prototype chain (what a DOM class's methods are: Java remembers such names per class), FUNCTION
-      // otherwise (an own property, an accessor); MISSING when there is no such member at all.
+      // otherwise (an own property, an accessor); MISSING when there is no such member at all. A symbol leaves in
+      // its box (Java asks here for every null it reads, since WebKit hands a symbol over as null).
       member(o, k) {
+        o = unbox(o);
         const v = o[k];
         if (typeof v === "function") {
           if (o === null || (typeof o !== "object" && typeof o !== "function") || ownDescriptor(o, k)) return FUNCTION;
@@ -392,7 +410,7 @@
           return FUNCTION;
         }
         if (v === undefined) return k in Object(o) ? UNDEF : MISSING;
-        return v;
+        return out(v);
       },
       // len(): an array-like's length, a Map's or Set's size, or -1
       size(o) {
@@ -413,24 +431,25 @@
         if (o !== null && o !== undefined && typeof o[iteratorSymbol] === "function") return o[iteratorSymbol]();
         return null;
       },
-      set(o, k, v) { o[k] = undef(v); },
-      del(o, k) { return delete o[k]; },
-      has(o, k) { return k in Object(o); },
-      apply(f, self, ...args) { return out(apply(f, undef(self), args)); },
+      set(o, k, v) { unbox(o)[unbox(k)] = undef(v); },
+      del(o, k) { return delete unbox(o)[unbox(k)]; },
+      has(o, k) { return unbox(k) in Object(unbox(o)); },
+      apply(f, self, ...args) { return out(apply(f, undef(self), undefAll(args))); },
       callMethod(o, k, ...args) {
+        o = unbox(o);
         const f = o[k];
         if (typeof f !== "function") return MISSING;
-        return out(apply(f, o, args));
+        return out(apply(f, o, undefAll(args)));
       },
-      construct(C, ...args) { return construct(C, args); },
-      typeOf(v) { return typeof v; },
+      construct(C, ...args) { return construct(C, undefAll(args)); },
+      typeOf(v) { return typeof unbox(v); },
       pendingTimers() { return pendingTimers.size; },
       win() { return window; },
-      str(v) { try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
-      same(a, b) { return a === b; },
+      str(v) { v = unbox(v); try { return toStr(v); } catch (e) { return Object.prototype.toString.call(v); } },
+      same(a, b) { return unbox(a) === unbox(b); },
       isArray(v) { return isArray(v); },
-      keys(o) { return ownKeys(Object(o)).filter((k) => typeof k === "string"); },
-      array(...items) { return items; },
+      keys(o) { return ownKeys(Object(unbox(o))).filter((k) => typeof k === "string"); },
+      array(...items) { return undefAll(items); },
       object() { return {}; },
       makeFunction(id, auto) {
         if (id < 0) {
@@ -438,7 +457,7 @@
           return alive === undefined ? null : alive;
         }
         const f = function (...args) {
-          for (let i = 0; i < args.length; i++) if (args[i] === undefined) args[i] = UNDEF;
+          for (let i = 0; i < args.length; i++) args[i] = out(args[i]);
           const result = door.invoke(id, this === undefined ? UNDEF : this, args);
           if (result === DESTROYED) {
             throw new Error("This Python function was released: it was passed to JavaScript without " +

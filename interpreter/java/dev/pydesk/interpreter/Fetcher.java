@@ -39,6 +39,9 @@ final class Fetcher {
         }
     }
 
+    /** How long a network request may take. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private final PageResources resources;
 
     Fetcher(PageResources resources) {
@@ -82,7 +85,7 @@ final class Fetcher {
     }
 
     private static CompletableFuture<Result> send(String url, URI uri, String method, List<String> headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
         try {
             for (int i = 0; i + 1 < headers.size(); i += 2) request.header(headers.get(i), headers.get(i + 1));
             request.method(method.toUpperCase(Locale.ROOT), body == null ? HttpRequest.BodyPublishers.noBody()

@@ -62,15 +62,42 @@ final class HostServices implements InterpreterHost.LoopServices {
         interpreter.started();
         long started = System.nanoTime();
         fetcher.fetch(url, method, headers, body, result -> owner.execute(() -> {
-            network.publish(NetworkEvent.of("fetch", method, result.url() == null ? url : result.url(), result.status(),
-                    result.body() == null ? 0 : result.body().length, (System.nanoTime() - started) / 1_000_000,
-                    result.error() == null ? "" : result.error()));
+            published(url, method, result, started);
             interpreter.ended();
             interpreter.callPython(callback, result.status(), result.statusText(), result.url(),
                     ProxyArray.fromList(List.copyOf(result.headers())),
                     new String(result.body(), StandardCharsets.ISO_8859_1),
                     result.errorType(), result.error());
         }));
+    }
+
+    /**
+     * Waits for the answer on the interpreter's thread, as a synchronous XMLHttpRequest does (a file of the page's
+     * folder is read at once; a network request blocks for at most its timeout).
+     */
+    @Override
+    public void fetchNow(String url, String method, List<String> headers, byte[] body, Value callback) {
+        long started = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Fetcher.Result> answer = new java.util.concurrent.CompletableFuture<>();
+        fetcher.fetch(url, method, headers, body, answer::complete);
+        Fetcher.Result result;
+        try {
+            result = answer.get(Fetcher.TIMEOUT.toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            result = Fetcher.Result.failed(url, "TimeoutError", "open_url " + url + ": no answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = Fetcher.Result.failed(url, "OSError", "open_url " + url + ": interrupted");
+        }
+        published(url, method, result, started);
+        callback.execute(result.status(), result.statusText(), result.url(), String.join("\n", result.headers()),
+                new String(result.body(), StandardCharsets.ISO_8859_1), result.errorType(), result.error());
+    }
+
+    private void published(String url, String method, Fetcher.Result result, long started) {
+        network.publish(NetworkEvent.of("fetch", method, result.url() == null ? url : result.url(), result.status(),
+                result.body() == null ? 0 : result.body().length, (System.nanoTime() - started) / 1_000_000,
+                result.error() == null ? "" : result.error()));
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private final PythonModules modules;
     private final Set<ScriptOutcome> awaiting = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<Runnable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String currentTarget;
     private volatile boolean closed;
     private ReplModule repl;
@@ -106,6 +107,11 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
         host.routing(prepared.routing());
+        StorageAccess storage = new StorageAccess(page.siteRoot());
+        host.storage(storage);
+        MountAccess mounts = new MountAccess(page.siteRoot(), page.resources().pageName(), prepared.fileSystem(),
+                page.chooser());
+        host.mounts(mounts);
         PythonHost forwarding = (callable, args) -> made[0].callFromJs(callable, args);
         JsAccess js = new JsAccess(realm, forwarding, type, config.asMap());
         PythonSide python = prepared.modules().load("_pydesk", PyDeskModule.class).bind(host, js,
@@ -117,6 +123,9 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                 services, page.listeningSockets());
         services.attach(made[0]);
         packages.attach(made[0]);
+        storage.attach(made[0]);
+        mounts.attach(made[0]);
+        made[0].onClose(storage::close);
         workerAccess.attach(made[0]);
         return made[0];
     }
@@ -301,7 +310,10 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     @Override
     public Value callFromJs(Value callable, Object[] args) {
         if (worker) {
-            execute(() -> callPython(callable, args));
+            // through callFromJs as on the main thread: an `async def` handler's coroutine runs as a task
+            execute(() -> {
+                if (!closed) guarded(routing.source(), () -> jsCaller.execute(prepend(callable, args)));
+            });
             return null;
         }
         if (closed) return null;
@@ -365,14 +377,34 @@ public final class Interpreter implements PythonHost, AutoCloseable {
     private void contextGone() {
         if (closed) return;
         closed = true;
+        releaseAll();
         services.close();
         awaiting.forEach(ScriptOutcome::abandon);
         fileSystem.discard();
     }
 
+    /** Runs {@code release} when the interpreter closes (stores it opened, folders it mounted). */
+    void onClose(Runnable release) {
+        closing.add(release);
+    }
+
+    private void releaseAll() {
+        List<Runnable> releases = List.copyOf(closing);
+        closing.clear(); // once: a context that is gone is closed later too
+        for (Runnable release : releases) {
+            try {
+                release.run();
+            } catch (RuntimeException e) {
+                errors.pageError(routing.source(), "PyDesk could not release a resource of " + routing.source()
+                        + ": " + e.getMessage());
+            }
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
+        releaseAll();
         services.close();
         awaiting.forEach(ScriptOutcome::abandon);
         try {

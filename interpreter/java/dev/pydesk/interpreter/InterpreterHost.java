@@ -18,6 +18,8 @@ public final class InterpreterHost {
     private final Supplier<String> currentTarget;
     private final LoopServices loop;
     private volatile PackageAccess packages;
+    private volatile StorageAccess storage;
+    private volatile MountAccess mounts;
     private volatile String siteRoot = "";
     private volatile PageResources configBase;
     private volatile ConsoleRouting routing;
@@ -31,6 +33,9 @@ public final class InterpreterHost {
         void reportError(String text);
 
         void fetch(String url, String method, List<String> headers, byte[] body, Value callback);
+
+        /** {@link #fetch}, but answered before it returns (Pyodide's {@code open_url}, a synchronous request). */
+        void fetchNow(String url, String method, List<String> headers, byte[] body, Value callback);
 
         int openWebSocket(String url, List<String> protocols, Value callback);
 
@@ -81,6 +86,17 @@ public final class InterpreterHost {
             for (long i = 0; i < headers.getArraySize(); i++) flat.add(headers.getArrayElement(i).asString());
         }
         loop.fetch(url, method == null ? "GET" : method, flat,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), callback);
+    }
+
+    /** {@link #fetch} answered before it returns, on the calling thread: {@code pyodide.http.open_url}. */
+    @Export
+    public void fetchNow(String url, String method, Value headers, String body, Value callback) {
+        List<String> flat = new java.util.ArrayList<>();
+        if (headers != null && headers.hasArrayElements()) {
+            for (long i = 0; i < headers.getArraySize(); i++) flat.add(headers.getArrayElement(i).asString());
+        }
+        loop.fetchNow(url, method == null ? "GET" : method, flat,
                 body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), callback);
     }
 
@@ -182,6 +198,26 @@ public final class InterpreterHost {
     @Export
     public PackageAccess packages() {
         return packages;
+    }
+
+    void storage(StorageAccess access) {
+        this.storage = access;
+    }
+
+    /** The site's named stores: {@code pyscript.storage}. */
+    @Export
+    public StorageAccess storage() {
+        return storage;
+    }
+
+    void mounts(MountAccess access) {
+        this.mounts = access;
+    }
+
+    /** Folders the user chose: {@code pyscript.fs}. */
+    @Export
+    public MountAccess mounts() {
+        return mounts;
     }
 
     @Export

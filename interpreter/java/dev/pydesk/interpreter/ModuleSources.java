@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class ModuleSources {
     static final String ROOT = "/dev/pydesk/python/";
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    private static final String[] TOP_LEVEL = {"pyscript", "js", "_pydesk"};
+    private static final String[] TOP_LEVEL = {"pyscript", "pyodide", "js", "_pydesk"};
 
     record Module(String source, boolean isPackage) {}
 

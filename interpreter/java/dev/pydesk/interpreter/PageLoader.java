@@ -37,6 +37,7 @@ public final class PageLoader implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<PageSession>> sessionListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> statusListeners = new CopyOnWriteArrayList<>();
     private PageServer server;
+    private volatile FolderChooser chooser = FolderChooser.NONE;
     private PageSession session;
     private boolean watching;
     private boolean closed;
@@ -63,6 +64,11 @@ public final class PageLoader implements AutoCloseable {
     /** The page's network log: resources served, fetches, WebSockets (the inspector's Network tab). */
     public dev.pydesk.bridge.NetworkBus network() {
         return network;
+    }
+
+    /** Who pages ask for a folder to mount ({@code pyscript.fs.mount}): the window's dialog, {@code --mount}. */
+    public void folderChooser(FolderChooser chooser) {
+        this.chooser = chooser == null ? FolderChooser.NONE : chooser;
     }
 
     /** Called with each new session, once its scripts start (tests, headless mode, the inspector). */
@@ -275,7 +281,7 @@ public final class PageLoader implements AutoCloseable {
         // scripts are named relative to the site root in tracebacks (app/index.html#py-0), as modules are
         String shown = site.folder().relativize(page).toString().replace('\\', '/');
         session = new PageSession(realm, runtime, console, network, watchdog, folder, shown,
-                new PageResources(location, server, site, folder), this::status,
+                new PageResources(location, server, site, folder), this::status, chooser,
                 site.listeningSockets());
         PageSession started = session;
         sessionListeners.forEach(listener -> listener.accept(started));

@@ -25,12 +25,28 @@ final class PageResources {
     private final PageServer server;
     private final SiteRoot site;
     private final Path pageFolder;
+    private final String pageName;
 
     PageResources(URI pageUri, PageServer server, SiteRoot site, Path pageFolder) {
-        this.base = pageUri;
+        this(pageUri, server, site, pageFolder, nameOf(pageUri));
+    }
+
+    private PageResources(URI base, PageServer server, SiteRoot site, Path pageFolder, String pageName) {
+        this.base = base;
         this.server = server;
         this.site = site;
         this.pageFolder = pageFolder;
+        this.pageName = pageName;
+    }
+
+    private static String nameOf(URI page) {
+        String path = page.getPath() == null ? "" : page.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The page's file name (also in a reader {@link #relativeTo} a config file), for messages and dialogs. */
+    String pageName() {
+        return pageName;
     }
 
     /**
@@ -44,7 +60,7 @@ final class PageResources {
 
     /** The same reader with references taken relative to {@code reference} (a config file the page named). */
     PageResources relativeTo(String reference) {
-        return new PageResources(resolve(reference), server, site, pageFolder);
+        return new PageResources(resolve(reference), server, site, pageFolder, pageName);
     }
 
     /** The reader for what {@code config} names: relative to its file, as PyScript resolves them. */

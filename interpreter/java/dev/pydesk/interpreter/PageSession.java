@@ -59,7 +59,8 @@ public final class PageSession implements AutoCloseable {
 
     PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
                 Watchdog watchdog, Path pageFolder,
-                String pageName, PageResources resources, Consumer<String> status, boolean listeningSockets) {
+                String pageName, PageResources resources, Consumer<String> status, FolderChooser chooser,
+                boolean listeningSockets) {
         this.realm = realm;
         this.runtime = runtime;
         this.console = console;
@@ -78,7 +79,7 @@ public final class PageSession implements AutoCloseable {
                     public void stderrLine(String source, String line) {
                         banner(line);
                     }
-                }, listeningSockets);
+                }, chooser, listeningSockets);
         this.workers = new PageWorkers(runtime, environment);
         this.hooks = new ScriptHooks(realm, console);
     }

@@ -52,7 +52,8 @@ public final class PageWorkers implements AutoCloseable {
             return worker;
         }
         PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(),
-                page.network(), Watchdog.unlimited(), named, page.listeningSockets());
+                page.network(), Watchdog.unlimited(), named, page.chooser(),
+                page.listeningSockets());
         worker.start(runtime.take(), source, fileName, config, own, this);
         return worker;
     }

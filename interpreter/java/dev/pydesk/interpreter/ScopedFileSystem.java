@@ -38,7 +38,9 @@ import org.graalvm.polyglot.io.FileSystem;
  *   first write and deleted when the interpreter closes ({@link #discard()}), so the page's folder on disk is never
  *   modified. Files of the page's folder cannot be deleted (PermissionError); files the page wrote can;</li>
  *   <li>the folders of installed packages (the per-user package cache), read-only;</li>
- *   <li>GraalPy's language home (its standard library), read-only.</li>
+ *   <li>GraalPy's language home (its standard library), read-only;</li>
+ *   <li>folders the user chose for {@code pyscript.fs.mount}, at their mount points and only while mounted
+ *   ({@link MountedFolders}).</li>
  * </ul>
  * Nothing else is reachable. The page folder is set when the interpreter is bound to a page (interpreters are made
  * before the page is known). Python only ever sees page-folder paths: the scratch folder's own path never leaks.
@@ -59,6 +61,8 @@ final class ScopedFileSystem implements FileSystem {
      */
     private final FileSystem outside = FileSystem.newReadOnlyFileSystem(FileSystem.allowLanguageHomeAccess(new RefusingFileSystem()));
     private final List<Path> readOnlyRoots = new CopyOnWriteArrayList<>();
+    /** Folders the user chose for pyscript.fs.mount: reachable only at their mount points, only while mounted. */
+    private final MountedFolders mounts = new MountedFolders();
     private volatile java.util.function.Consumer<Path> refusals = path -> { };
     private volatile Path root;
     private volatile Path rootReal;
@@ -100,6 +104,35 @@ final class ScopedFileSystem implements FileSystem {
             throw new AccessDeniedException(pagePath.toString(), null, "outside the site root");
         }
         return scratchRoot().resolve(relative.toString());
+    }
+
+    /**
+     * Makes the folder the user chose reachable at {@code point} (relative to the page's folder, or absolute).
+     * Refused when the point is the file system's root, holds the site root, or overlaps another mount.
+     */
+    void mount(String point, Path folder, boolean readOnly) throws IOException {
+        Path at = mountPoint(point);
+        if (at.getParent() == null) throw new IllegalArgumentException("fs.mount(" + point + "): cannot mount over /");
+        if (root != null && (root.startsWith(at) || (rootReal != null && rootReal.startsWith(at)))) {
+            throw new IllegalArgumentException("fs.mount(" + point + "): the page's site root lies there; mount at "
+                    + "a path of its own, such as /local");
+        }
+        if (mounts.overlapping(at) != null) {
+            throw new IllegalArgumentException("fs.mount(" + point + "): " + mounts.overlapping(at).point()
+                    + " is mounted there already; unmount it first");
+        }
+        mounts.add(at, folder, readOnly);
+    }
+
+    /** Unmounts what is at {@code point}; false when nothing is. */
+    boolean unmount(String point) {
+        return mounts.remove(mountPoint(point));
+    }
+
+    private Path mountPoint(String point) {
+        Path given = delegate.parsePath(point);
+        Path base = working != null ? working : delegate.toAbsolutePath(delegate.parsePath(""));
+        return (given.isAbsolute() ? given : base.resolve(given)).normalize();
     }
 
     /** The page's folder (Python's working folder) as page Python sees it. */
@@ -255,6 +288,11 @@ final class ScopedFileSystem implements FileSystem {
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions) throws IOException {
         Path absolute = absolute(path);
+        MountedFolders.Mount mount = mounts.of(absolute);
+        if (mount != null) {
+            mounts.checkAccess(mount, absolute, path, modes, linkOptions);
+            return;
+        }
         Path relative = relative(absolute);
         if (relative != null) {
             Path target = readable(relative, path);
@@ -275,6 +313,11 @@ final class ScopedFileSystem implements FileSystem {
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
         Path absolute = absolute(dir);
+        MountedFolders.Mount mount = mounts.of(absolute);
+        if (mount != null) {
+            mounts.createDirectory(mount, absolute, dir, attrs);
+            return;
+        }
         Path relative = relative(absolute);
         if (relative != null) {
             if (relative.toString().isEmpty() || exists(relative, dir)) throw new FileAlreadyExistsException(dir.toString());
@@ -288,6 +331,11 @@ final class ScopedFileSystem implements FileSystem {
     @Override
     public void delete(Path path) throws IOException {
         Path absolute = absolute(path);
+        MountedFolders.Mount mount = mounts.of(absolute);
+        if (mount != null) {
+            mounts.delete(mount, absolute, path);
+            return;
+        }
         Path relative = relative(absolute);
         if (relative != null) {
             if (relative.toString().isEmpty() || Files.exists(pageFile(relative, path), LinkOption.NOFOLLOW_LINKS)) {
@@ -307,6 +355,8 @@ final class ScopedFileSystem implements FileSystem {
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
         Path absolute = absolute(path);
+        MountedFolders.Mount mount = mounts.of(absolute);
+        if (mount != null) return mounts.newByteChannel(mount, absolute, path, options, attrs);
         Path relative = relative(absolute);
         if (relative != null) {
             if (!writes(options)) return delegate.newByteChannel(readable(relative, path), options, attrs);
@@ -345,9 +395,11 @@ final class ScopedFileSystem implements FileSystem {
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
             throws IOException {
         Path absolute = absolute(dir);
+        MountedFolders.Mount mount = mounts.of(absolute);
+        if (mount != null) return mounts.newDirectoryStream(mount, absolute, dir, filter);
         Path relative = relative(absolute);
         if (relative != null) {
-            Set<String> names = new TreeSet<>();
+            Set<String> names = new TreeSet<>(mounts.pointsIn(absolute));
             boolean found = false;
             Path page = pageFile(relative, dir);
             if (Files.isDirectory(page)) {
@@ -396,6 +448,8 @@ final class ScopedFileSystem implements FileSystem {
     @Override
     public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
         Path absolute = absolute(path);
+        MountedFolders.Mount mount = mounts.of(absolute);
+        if (mount != null) return mounts.toRealPath(mount, absolute, path, linkOptions);
         Path relative = relative(absolute);
         if (relative != null) {
             if (scratchOf(relative) != null) return rootReal.resolve(relative.toString()); // no links in scratch
@@ -409,8 +463,13 @@ final class ScopedFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         Path absolute = absolute(path);
+        MountedFolders.Mount mount = mounts.of(absolute);
+        if (mount != null) return mounts.readAttributes(mount, absolute, path, attributes, options);
         Path relative = relative(absolute);
-        if (relative != null) return delegate.readAttributes(readable(relative, path), attributes, options);
+        if (relative != null) {
+            Map<String, Object> read = delegate.readAttributes(readable(relative, path), attributes, options);
+            return relative.toString().isEmpty() ? withScratchTime(read) : read;
+        }
         Path allowed = readOnlyRoot(absolute);
         if (allowed != null) {
             return delegate.readAttributes(confinedToPackage(absolute, allowed, path), attributes, options);
@@ -419,11 +478,31 @@ final class ScopedFileSystem implements FileSystem {
     }
 
     /**
+     * The page folder changes (for Python's import caches, which compare its modification time) when the page writes
+     * into its top level: its time is the later of its own and its scratch folder's.
+     */
+    private Map<String, Object> withScratchTime(Map<String, Object> read) throws IOException {
+        Path made = scratch;
+        if (made == null || !(read.get("lastModifiedTime") instanceof java.nio.file.attribute.FileTime own)) return read;
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(made);
+        if (written.compareTo(own) <= 0) return read;
+        Map<String, Object> later = new java.util.HashMap<>(read);
+        later.put("lastModifiedTime", written);
+        return later;
+    }
+
+    /**
      * A rename inside the page's view moves what the page wrote (also over a page file, which it then shadows); the
      * page's own files cannot be moved.
      */
     @Override
     public void move(Path source, Path target, CopyOption... options) throws IOException {
+        MountedFolders.Mount fromMount = mounts.of(absolute(source));
+        MountedFolders.Mount toMount = mounts.of(absolute(target));
+        if (fromMount != null || toMount != null) {
+            mounts.move(fromMount, absolute(source), toMount, absolute(target), source, target, options);
+            return;
+        }
         Path from = relative(absolute(source));
         Path to = relative(absolute(target));
         if (from == null || to == null) {

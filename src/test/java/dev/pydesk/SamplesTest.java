@@ -61,6 +61,10 @@ class SamplesTest {
             Map.entry("websocket.html", this::webSocket),
             Map.entry("worker.html", this::worker),
             Map.entry("packages.html", this::packages),
+            Map.entry("storage.html", this::storage),
+            Map.entry("fs.html", this::fs),
+            Map.entry("media.html", this::media),
+            Map.entry("pyodide.html", this::pyodide),
             Map.entry(FAILING_PAGE, this::errors));
 
     @BeforeAll
@@ -471,6 +475,70 @@ class SamplesTest {
                 () -> assertEquals("still running: the error above did not stop this script", text("#py-1")),
                 () -> assertTrue(text(".note").contains("red box at the bottom of this page is expected"),
                         text(".note")));
+    }
+
+    /** The visit count goes up with a reload; a note added is still there after it. */
+    private void storage() {
+        page.waitUntil("the store", WAIT, () -> text("#visits").startsWith("This page was opened"));
+        int visits = Integer.parseInt(text("#visits").replaceAll("\\D", ""));
+        String note = "note " + System.nanoTime();
+        type("#note", note);
+        click("#add");
+        page.waitUntil("the note", WAIT, () -> page.texts("#notes li").contains(note));
+        page.js("document.documentElement.dataset.old = 'yes'");
+        page.reload();
+        page.waitUntil("the reloaded page", WAIT, () -> {
+            try {
+                return Boolean.FALSE.equals(page.js("document.documentElement.dataset.old === 'yes'"))
+                        && text("#visits").startsWith("This page was opened");
+            } catch (RuntimeException | AssertionError betweenDocuments) {
+                return false;
+            }
+        });
+        assertEquals("This page was opened " + (visits + 1) + " time(s).", text("#visits"));
+        page.waitUntil("the note after the reload", WAIT, () -> page.texts("#notes li").contains(note));
+        click("#clear");
+        page.waitUntil("no notes", WAIT, () -> page.count("#notes li") == 0);
+    }
+
+    /** Without a chooser the mount is refused, and said so; with a folder chosen, its files are listed. */
+    private void fs() {
+        click("#choose");
+        page.waitUntil("the refusal", WAIT, () -> text("#status").startsWith("fs.mount(/chosen): no folder was chosen"));
+        Path chosen;
+        try {
+            chosen = Files.createTempDirectory("pydesk-samples-fs");
+            Files.writeString(chosen.resolve("hello.txt"), "hello");
+            Files.createDirectories(chosen.resolve("pictures"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        page.loader().folderChooser(request -> java.util.concurrent.CompletableFuture.completedFuture(
+                dev.pydesk.interpreter.FolderChooser.Choice.of(chosen)));
+        try {
+            page.open(SAMPLES.resolve("fs.html"));
+            click("#choose");
+            page.waitUntil("the listing", WAIT, () -> text("#status").equals("/chosen holds 2 entries."));
+            assertEquals(List.of("hello.txt5 bytes", "picturesfolder"), page.texts("#files tr"));
+        } finally {
+            page.loader().folderChooser(null);
+        }
+    }
+
+    private void media() {
+        assertEquals("No camera, microphone or speaker can be reached from this page.", text("#devices"));
+        click("#camera");
+        page.waitUntil("the camera's answer", WAIT, () -> text("#status").startsWith("NotFoundError: no camera"));
+        assertTrue(text("#status").contains("navigator.mediaDevices"), text("#status"));
+    }
+
+    private void pyodide() {
+        assertEquals("200 OK: Mercury, Venus, Earth, Mars, Jupiter, Saturn", text("#planets"));
+        assertEquals("JavaScript says: 1 4 9", text("#js"));
+        click("#tap");
+        click("#tap");
+        page.waitUntil("two taps", WAIT, () -> text("#taps").equals("2 tap(s)"));
+        page.waitUntil("five ticks", WAIT, () -> text("#ticks").equals("The clock ticked 5 time(s)."));
     }
 
     /** Clicks the element as {@code element.click()} does: the listeners run before this returns. */

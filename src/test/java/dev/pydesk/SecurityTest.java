@@ -55,7 +55,7 @@ class SecurityTest {
      */
     @BeforeEach
     void layout() throws IOException {
-        page = new PageHarness();
+        page = new PageHarness(java.time.Duration.ofSeconds(120)); // a loaded machine imports slowly; no test here times out
         folder = Files.createDirectories(dir.resolve("page"));
         Files.writeString(dir.resolve("secret.txt"), SECRET);
         Files.writeString(folder.resolve("data.txt"), "inside the page folder");
@@ -781,6 +781,69 @@ class SecurityTest {
         }
         assertTrue(page.consoleText().contains("ZeroDivisionError"), page.consoleText());
     }
+
+    /**
+     * pyscript.fs: a folder outside the page's folder is unreachable until the user chose it for a mount, then only
+     * at its mount point (not by its own path, not through a link out of it, not above it), and again unreachable
+     * once unmounted. Nothing outside it is written.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"py", "mpy worker"})
+    void aChosenFolderIsReachableOnlyAtItsMountPointAndOnlyWhileMounted(String variant) throws Exception {
+        Path chosen = Files.createDirectories(dir.resolve("chosen"));
+        Files.writeString(chosen.resolve("mine.txt"), "chosen by the user");
+        Files.createSymbolicLink(chosen.resolve("escape.txt"), dir.resolve("secret.txt"));
+        Files.createSymbolicLink(chosen.resolve("escape-dir"), dir);
+        page.loader().folderChooser(request -> java.util.concurrent.CompletableFuture.completedFuture(
+                dev.pydesk.interpreter.FolderChooser.Choice.of(chosen)));
+        String type = variant.split(" ")[0];
+        page.open(folder, "fs.html", """
+                <html><body><pre id="outcomes"></pre>
+                <script type="%s"%s>
+                import json, os
+                from pyscript import document, fs
+                outcomes = {}
+                def attempt(name, action):
+                    try:
+                        outcomes[name] = "ALLOWED: " + repr(action())
+                    except BaseException as error:
+                        outcomes[name] = type(error).__name__ + ": " + str(error)
+                def read(path):
+                    with open(path) as file:
+                        return file.read()
+                attempt("before: by its path", lambda: read("CHOSEN/mine.txt"))
+                attempt("before: at the mount point", lambda: read("/mnt/mine.txt"))
+                await fs.mount("/mnt")
+                attempt("mounted: at the mount point", lambda: read("/mnt/mine.txt"))
+                attempt("mounted: by its path", lambda: read("CHOSEN/mine.txt"))
+                attempt("mounted: a link to a file outside", lambda: read("/mnt/escape.txt"))
+                attempt("mounted: a link to a folder outside", lambda: os.listdir("/mnt/escape-dir"))
+                attempt("mounted: a link's file", lambda: read("/mnt/escape-dir/secret.txt"))
+                attempt("mounted: above it", lambda: read("/mnt/../secret.txt"))
+                attempt("mounted: write a link out", lambda: open("/mnt/escape.txt", "w").write("x"))
+                await fs.unmount("/mnt")
+                attempt("unmounted: at the mount point", lambda: read("/mnt/mine.txt"))
+                document.getElementById("outcomes").textContent = json.dumps(outcomes)
+                </script>
+                </body></html>""".formatted(type, variant.endsWith("worker") ? " worker" : "")
+                .replace("CHOSEN", chosen.toString()));
+        page.waitUntil("the probe", java.time.Duration.ofSeconds(60), () -> !page.text("#outcomes").isEmpty());
+        Map<String, String> outcomes = JSON.readValue(page.text("#outcomes"), new TypeReference<>() {});
+        assertEquals("ALLOWED: 'chosen by the user'", outcomes.remove("mounted: at the mount point"), outcomes.toString());
+        List<String> problems = new ArrayList<>();
+        outcomes.forEach((attempt, outcome) -> {
+            if (!outcome.startsWith("PermissionError: ")) problems.add(attempt + ": " + outcome);
+        });
+        assertEquals(List.of(), problems, "page Python reached past its mount:\n" + String.join("\n", problems));
+        assertEquals(9, outcomes.size(), outcomes.toString());
+        assertFalse(page.text("#outcomes").contains(SECRET), "the secret leaked into the page");
+        assertEquals(SECRET, Files.readString(dir.resolve("secret.txt")));
+        try (Stream<Path> files = Files.list(chosen)) {
+            assertEquals(List.of("escape-dir", "escape.txt", "mine.txt"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     /**
      * The Elements tab's script and observer, and the fetch/XHR wrappers, are PyDesk's alone: page JavaScript that
      * replaced eval, MutationObserver or JSON.stringify before PyDesk attached never sees the inspector's code, its

@@ -30,12 +30,14 @@ def bind(interpreter_host, js_access, object_class, callback_class, working_fold
 
     side = install(js_access, object_class, callback_class)
     _install_loop_on_asyncio_import()
-    from _pydesk import sandbox, streams
+    from _pydesk import literals, sandbox, stdlib, streams
 
     # sys.stdout/sys.stderr write to the host (a line goes to the console when it is complete, as Pyodide's batched
     # stdout does), and input() is window.prompt on the main thread and in a worker alike
     streams.install(interpreter_host)
     sandbox.install()
+    stdlib.install()
+    literals.install()
     return side
 
 

@@ -35,8 +35,8 @@ class JsProxy:
         if kwargs:
             from pyscript.ffi import to_js
 
-            return _js.construct(self, *args, to_js(kwargs))
-        return _js.construct(self, *args)
+            return _js.construct(self, (*args, to_js(kwargs)))
+        return _js.construct(self, args)
 
     @property
     def typeof(self):
@@ -96,6 +96,8 @@ class JsProxy:
 
     def __contains__(self, item):
         # As in Pyodide: a Map's or Set's has(), an array's includes(), else the items of an iterable (NodeList).
+        if isinstance(item, JsProxy) and item.typeof == "symbol":  # `js.Symbol.iterator in obj`: JavaScript's `in`
+            return _js.has(self, item)
         found = _js.contains(self, item)
         if found is not None:
             return found
@@ -160,11 +162,28 @@ class JsProxy:
         return self
 
 
+_direct = {}
+"""create_proxy's callback id -> its Python callable (until `destroy()`)."""
+
+
+def call_directly(proxy, fn):
+    """Called from Python, `proxy` (made by create_proxy) calls `fn` directly, as Pyodide's proxies do: that also
+    works in a worker, whose calls into JavaScript are answered later on the worker's own thread."""
+    _direct[_js.callbackId(proxy)] = fn
+
+
 class JsCallable:
     """A JavaScript function that calls a Python callable (`create_proxy`); `destroy()` releases it."""
 
+    def __call__(self, *args, **kwargs):
+        fn = _direct.get(_js.callbackId(self))
+        if fn is not None:
+            return fn(*args, **kwargs)
+        return JsProxy.__call__(self, *args, **kwargs)
+
     def destroy(self):
         """Releases the Python callable: JavaScript calling it afterwards gets an error in the console."""
+        _direct.pop(_js.callbackId(self), None)
         _js.release(self)
 
 

@@ -56,14 +56,24 @@ _ASYNC_OUTSIDE = ("'await' outside", "'async for' outside", "'async with' outsid
 
 def _compile(code, filename, allow_await=True):
     """Returns (code object, is_async)."""
+    from _pydesk import literals
+
+    rewrite = literals.needs(code)  # `x is "py"`: see _pydesk.literals
     try:
-        return compile(code, filename, "exec"), False
+        if not rewrite:
+            return compile(code, filename, "exec"), False
+        import ast
+
+        tree = literals.rewrite(ast.parse(code, filename))
+        return compile(tree, filename, "exec"), False
     except SyntaxError as error:
         if not allow_await or not any(marker in str(error.msg) for marker in _ASYNC_OUTSIDE):
             raise
     import ast
 
     tree = ast.parse(code, filename)
+    if rewrite:
+        literals.rewrite(tree)
     names = sorted(_bound_names(tree.body))
     body = ([ast.Global(names=names)] if names else []) + tree.body
     main = ast.AsyncFunctionDef(

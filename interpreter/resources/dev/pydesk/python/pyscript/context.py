@@ -1,5 +1,7 @@
 """What differs between the page's main thread and a worker lives here, and only here."""
 
+import sys as _sys
+
 import _pydesk
 from _pydesk.jsproxy import window as _window
 from pyscript.util import NotSupported
@@ -28,7 +30,7 @@ config = _as_json(_host.config())
 """The interpreter's configuration as a dict (a copy: changing it changes nothing), with `type` added."""
 if not isinstance(config, dict):
     config = {}
-config["type"] = _host.interpreterType()
+config["type"] = _sys.intern(_host.interpreterType())  # interned, so `config["type"] is "py"` holds, as in PyScript
 
 window = _window()
 """The page's global object (`globalThis`), also from a worker."""

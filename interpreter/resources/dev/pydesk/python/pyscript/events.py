@@ -9,7 +9,7 @@ element, list of elements, `pyscript.web` Element or ElementCollection given ins
 import sys
 
 from pyscript.context import document
-from pyscript.ffi import create_proxy, to_js
+from pyscript.ffi import JsException, create_proxy, to_js
 
 __all__ = ["Event", "when"]
 
@@ -79,8 +79,8 @@ def _elements(selector, event_types):
 
         try:
             found = [node for node, _tag in dom.elements("find", selector, [document])]
-        except dom.InvalidSelector as error:
-            raise dom.InvalidSelector(f"when({event_types!r}, {selector!r}): {error}") from None
+        except JsException as error:  # an invalid selector: PyScript's JsException, saying which call
+            raise JsException(f"when({event_types!r}, {selector!r}): {error}") from None
         if not found:
             raise ValueError(f"when({event_types!r}, {selector!r}): no element matches the selector {selector!r}")
         return found

@@ -11,11 +11,33 @@ A Python callable handed to JavaScript becomes a JS function. How long it lives 
 """
 
 import _pydesk
+from _pydesk import jsproxy
 from _pydesk.jsproxy import JsException, JsProxy
 
-__all__ = ["JsException", "JsProxy", "create_proxy", "is_none", "to_js"]
+__all__ = ["JsException", "JsProxy", "assign", "create_proxy", "is_none", "jsnull", "to_js"]
 
 _js = _pydesk.js
+
+
+class JsNull:
+    """JavaScript's `null` as a value of its own (Pyodide's `jsnull`): passed to JavaScript it is `null`. Values
+    that come from JavaScript carry `null` as `None`; `is_none()` is true for both."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self):
+        return False
+
+    def __repr__(self):
+        return "jsnull"
+
+
+jsnull = JsNull()
 
 _auto_ids = None
 """experimental_create_proxy = "auto": callable -> the callback id of its JS function (weak keys). Only the id: a
@@ -48,12 +70,24 @@ def create_proxy(fn):
     """A JavaScript function that calls `fn` and stays alive until `destroy()` is called."""
     if not callable(fn):
         raise TypeError(f"create_proxy() needs a callable, not {type(fn).__name__}")
-    return _js.createProxy(fn)
+    proxy = _js.createProxy(fn)
+    jsproxy.call_directly(proxy, fn)
+    return proxy
 
 
 def is_none(value):
-    """True for Python `None` and for JavaScript `null`/`undefined` (which arrive as `None`)."""
-    return value is None
+    """True for Python `None`, `jsnull`, and JavaScript `null`/`undefined` (which arrive as `None`)."""
+    return value is None or value is jsnull
+
+
+def assign(target, *sources):
+    """Copies the properties of each source (dicts are converted with `to_js`) onto the JavaScript object
+    `target`, as `Object.assign` does; returns `target`."""
+    from pyscript.context import window
+
+    for source in sources:
+        window.Object.assign(target, to_js(source))
+    return target
 
 
 def to_js(value, dict_converter=None, **_options):
@@ -68,6 +102,8 @@ def _to_js(value, dict_converter):
     kind = type(value)
     if value is None or kind in (str, int, float, bool) or isinstance(value, JsProxy):
         return value
+    if value is jsnull:
+        return None
     if isinstance(value, dict):
         if dict_converter is not None:  # applied to every dict, nested ones too, as in Pyodide
             pairs = _js.array([_js.array([_to_js(k, dict_converter), _to_js(v, dict_converter)])

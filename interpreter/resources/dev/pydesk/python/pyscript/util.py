@@ -1,4 +1,7 @@
-"""Small helpers shared by the pyscript modules."""
+"""Small helpers shared by the pyscript modules, and public as in PyScript: `as_bytearray`, `NotSupported`,
+`is_awaitable`."""
+
+__all__ = ["NotSupported", "as_bytearray", "is_awaitable"]
 
 
 class NotSupported:
@@ -22,5 +25,20 @@ class NotSupported:
 
 
 def as_bytearray(buffer):
-    """A JS ArrayBuffer (or anything with a length and indexes) as a Python bytearray."""
-    return bytearray(buffer[i] for i in range(len(buffer)))
+    """A JavaScript ArrayBuffer (or typed array, DataView) as a Python bytearray; Python bytes-like values are
+    copied as they are."""
+    if isinstance(buffer, (bytes, bytearray, memoryview)):
+        return bytearray(buffer)
+    from _pydesk.jsproxy import JsProxy
+
+    if not isinstance(buffer, JsProxy):
+        raise TypeError(f"as_bytearray() needs a JavaScript ArrayBuffer or typed array, not {type(buffer).__name__}")
+    return bytearray(buffer.to_bytes())  # the bytes cross in one go, not one call per byte
+
+
+def is_awaitable(obj):
+    """True when calling `obj` gives something to await: an `async def` function, or a bound method or closure
+    of one. Both `py` and `mpy` run CPython semantics in PyDesk, so there is no MicroPython special case."""
+    import inspect
+
+    return inspect.iscoroutinefunction(obj)

@@ -123,13 +123,21 @@ async def create_named_worker(src, name, config=None, type="py"):
 
 
 class _Workers:
-    """`pyscript.workers`: `await workers["name"]` is the named worker once it is ready."""
+    """`pyscript.workers`: `await workers["name"]` (or `await workers.name`) is the named worker once it is ready."""
 
     def __getitem__(self, name):
         worker_id = _access().named(str(name))
         if worker_id < 0:
             raise KeyError(f"this page has no worker named {name!r} (<script type=\"py\" worker name=\"...\">)")
         return Worker(worker_id, name).ready
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self[name]
+        except KeyError as missing:
+            raise AttributeError(missing.args[0]) from None
 
     def __contains__(self, name):
         return _access().named(str(name)) >= 0

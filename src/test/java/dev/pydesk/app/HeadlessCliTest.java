@@ -42,10 +42,12 @@ class HeadlessCliTest {
     }
 
     /** A PyDesk process as the launcher starts it (its JVM flags, without its AOT cache). */
-    private static List<String> command(String... args) {
+    /** The PyDesk command line; what its pages store goes to the test's folder, never the user's state folder. */
+    private List<String> command(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JvmFlags.of("base", "tuning"));
+        command.add("-Dpydesk.state=" + dir.resolve("state"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pydesk.app.Launcher"));
         command.addAll(List.of(args));
         return command;
@@ -211,10 +213,61 @@ class HeadlessCliTest {
         Result help = pydesk("--help");
         assertEquals(0, help.status());
         assertTrue(help.stdout().contains("--headless"), help.stdout());
+        assertTrue(help.stdout().contains("--mount=[POINT=]DIR"), help.stdout());
+        Result notAFolder = pydesk("--headless", "--mount", dir.resolve("nothing-here").toString(),
+                page("p.html", "").toString());
+        assertEquals(2, notAFolder.status());
+        assertTrue(notAFolder.stderr().contains("--mount " + dir.resolve("nothing-here") + ": "), notAFolder.stderr());
         Result version = pydesk("--version");
         assertEquals(0, version.status());
         assertTrue(version.stdout().contains("PyDesk"), version.stdout());
     }
+
+    /** A store outlives the process: two runs of one page count 1, then 2 (the state folder is the test's). */
+    @Test
+    void storageOutlivesTheProcess() throws Exception {
+        Path page = page("visits.html", """
+                <div id="count"></div>
+                <script type="py">
+                from pyscript import document, storage
+                store = await storage("visits")
+                store["n"] = store.get("n", 0) + 1
+                document.getElementById("count").textContent = f"visit {store['n']}"
+                </script>""");
+        for (int visit = 1; visit <= 2; visit++) {
+            Result result = pydesk("--headless", "--dump", "text", page.toString());
+            assertEquals(0, result.status(), result.stderr());
+            assertEquals("visit " + visit, result.stdout().strip(), result.stderr());
+        }
+        try (var stores = Files.walk(dir.resolve("state/storage"))) {
+            assertEquals(1, stores.filter(file -> file.toString().endsWith(".json")).count());
+        }
+    }
+
+    /** Headless, fs.mount() gets the folder given with --mount (for its mount point, or for any). */
+    @Test
+    void mountGivesHeadlessPagesTheirFolder() throws Exception {
+        Path chosen = Files.createDirectories(dir.resolve("chosen"));
+        Files.writeString(chosen.resolve("in.txt"), "from the user");
+        Path page = page("mount.html", """
+                <div id="read"></div>
+                <script type="py">
+                from pyscript import document, fs
+                await fs.mount("/data")
+                document.getElementById("read").textContent = open("/data/in.txt").read()
+                with open("/data/out.txt", "w") as out:
+                    out.write("from the page")
+                </script>""");
+        Result result = pydesk("--headless", "--dump", "text", "--mount", "/data=" + chosen, page.toString());
+        assertEquals(0, result.status(), result.stderr());
+        assertEquals("from the user", result.stdout().strip());
+        assertEquals("from the page", Files.readString(chosen.resolve("out.txt")));
+        Result none = pydesk("--headless", "--dump", "none", page.toString());
+        assertEquals(1, none.status(), "a page error: no folder was given");
+        assertTrue(none.stderr().contains("no folder was chosen (headless: give the folder with --mount DIR, or "
+                + "--mount /data=DIR)"), none.stderr());
+    }
+
     /** {@code --headless --watch --dump text}: prints the page, then again after each edit of a file it uses. */
     @Test
     void watchPrintsAgainAfterEachChange() throws Exception {

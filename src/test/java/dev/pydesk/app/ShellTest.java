@@ -37,10 +37,12 @@ class ShellTest {
     Shell shell;
     Stage stage;
     final FxRobot robot = new FxRobot();
+    private String previousState;
 
     @BeforeEach
     void open() {
         PageHarness.startToolkit();
+        previousState = System.getProperty("pydesk.state");
         System.setProperty("pydesk.state", dir.resolve("state").toString());
         FxThread.run(() -> {
             stage = new Stage();
@@ -58,7 +60,8 @@ class ShellTest {
             shell.close();
             stage.close();
         });
-        System.clearProperty("pydesk.state");
+        if (previousState == null) System.clearProperty("pydesk.state");
+        else System.setProperty("pydesk.state", previousState);
     }
 
     private PageSession load(Path page) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.testing.JavaObjectProbe;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.Variants;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code pyscript.when} and {@code pyscript.Event} on the page's main thread, on py and mpy: handlers run when the
- * page's JavaScript dispatches real DOM events, whatever {@code when} was given to find the elements.
+ * page's JavaScript dispatches real DOM events, whatever {@code when} was given to find the elements (and, in a
+ * worker, {@code async def} handlers).
  */
 class EventsTest {
     static PageHarness page;
@@ -216,6 +218,27 @@ class EventsTest {
         assertNoErrors();
     }
 
+    /** In a worker too, an {@code async def} handler runs as a task and may await (its event came from the page). */
+    @ParameterizedTest
+    @ValueSource(strings = {Variants.PY_WORKER, Variants.MPY_WORKER})
+    void asyncHandlersRunInAWorker(String variant) throws Exception {
+        List<String> log = Variants.run(page, dir, "worker-events.html", variant, "",
+                "<button id=\"wb\">wb</button>", """
+                import asyncio
+                from pyscript import document, when
+                handled = asyncio.Event()
+                @when("click", "#wb")
+                async def on_click(event):
+                    await asyncio.sleep(0)
+                    log("async", event.type, event.target.id)
+                    handled.set()
+                document.getElementById("wb").click()
+                await handled.wait()
+                log("done")
+                """);
+        assertEquals(List.of("async click wb"), log, page.consoleText());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
     void aPlainHandlerCanStartTasksOnAPageThatNeverAwaited(String type) throws Exception {
@@ -258,22 +281,25 @@ class EventsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py", "mpy"})
-    void aSelectorThatMatchesNothingOrIsInvalidRaisesValueErrorNamingIt(String type) throws Exception {
+    void aSelectorThatMatchesNothingRaisesValueErrorAndAnInvalidOneJsExceptionNamingIt(String type) throws Exception {
+        // PyScript: ValueError when nothing matches; the JsException of querySelectorAll (exactly that class: its
+        // suite checks the type) for a selector the page cannot parse.
         open(type, """
+                    from pyscript.ffi import JsException
                     for selector in ["#nothing-here", "#b[", "::not-a-selector"]:
                         try:
                             @when("click", selector)
                             def never(event):
                                 log("never")
                             log(f"no error for {selector}")
-                        except ValueError as error:
-                            log(f"ValueError {selector} {selector in str(error)}: {error}")
+                        except (ValueError, JsException) as error:
+                            log(f"{type(error).__name__} {selector} {selector in str(error)}: {error}")
                 """);
         List<String> log = log();
         assertEquals(4, log.size(), page.consoleText());
         assertTrue(log.get(0).startsWith("ValueError #nothing-here True: "), log.get(0));
-        assertTrue(log.get(1).startsWith("ValueError #b[ True: "), log.get(1));
-        assertTrue(log.get(2).startsWith("ValueError ::not-a-selector True: "), log.get(2));
+        assertTrue(log.get(1).startsWith("JsException #b[ True: "), log.get(1));
+        assertTrue(log.get(2).startsWith("JsException ::not-a-selector True: "), log.get(2));
         assertTrue(log.get(1).contains("'#b[' is not a valid selector"), log.get(1));
         assertNoErrors();
     }

@@ -251,7 +251,7 @@ class WebTest {
                         try:
                             web.page.find(bad)
                         except JsException as error:
-                            log(isinstance(error, ValueError), error)
+                            log(type(error) is JsException, error)
                     for key in (1.5, None):
                         try:
                             box[key]
@@ -267,8 +267,8 @@ class WebTest {
                         log("AttributeError", error)
                     log(web._wrap_if_not_none(None), web._find_by_id(document, "##p1"), web.page["1digit"])
                 """);
-        assertEquals(List.of("True box2 None 3 box", "True True", "True '#.bad' is not a valid selector",
-                "True 'p[' is not a valid selector", "True '::nope' is not a valid selector",
+        assertEquals(List.of("True box2 None 3 box", "True True", "True SyntaxError: '#.bad' is not a valid selector",
+                "True SyntaxError: 'p[' is not a valid selector", "True SyntaxError: '::nope' is not a valid selector",
                 "TypeError Element indices must be integers, slices, or strings, not float.",
                 "TypeError Element indices must be integers, slices, or strings, not NoneType.",
                 "TypeError page[...] takes an element id (a str), not int",
