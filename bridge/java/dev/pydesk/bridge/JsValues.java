@@ -64,7 +64,17 @@ final class JsValues {
     /** Runs JavaScript work on the FX thread (the caller's thread for main-thread Python, else marshalled). */
     <T> T js(Callable<T> work) {
         try {
-            return FxThread.call(work);
+            return FxThread.call(() -> {
+                try {
+                    return work.call();
+                } catch (JSException e) {
+                    // a handle of a document that went away: asking whether the realm is alive marks it over when
+                    // its document is gone (its errors are then not reported as the shown page's), and Python hears
+                    // that the page is gone instead of WebKit's "Invalid function reference"
+                    if (PageGoneException.isStaleHandle(e) && !realm.alive()) throw new PageGoneException();
+                    throw e;
+                }
+            });
         } catch (JSException e) {
             throw jsException(JsRealm.describe(e));
         } catch (PolyglotException e) {
