@@ -12,9 +12,10 @@ import javafx.application.Platform;
  * never fires (and polling it instead crashes WebKit's trap handling). So this watchdog cannot stop the script; it
  * says so once, and its owner tears the page down (the window restarts PyDesk, headless mode ends the run).
  * <p>
- * It lives on a thread of its own: it posts a ping to the FX thread and, when a ping stays unanswered for longer
- * than the limit, reads the FX thread's stack. Only a stack whose top is inside WebKit counts: Python has its own
- * watchdog, and a prompt waiting for the user is not stuck.
+ * It lives on a thread of its own: it posts a ping to the FX thread and, while a ping stays unanswered, samples the
+ * FX thread's stack. It reports once every sample for longer than the limit found the stack's top inside WebKit:
+ * Python has its own watchdog (main-thread Python runs on the FX thread), and a prompt waiting for the user is not
+ * stuck.
  */
 public final class FxWatchdog implements AutoCloseable {
     /** What the FX thread was doing when it was found stuck. */
@@ -28,6 +29,7 @@ public final class FxWatchdog implements AutoCloseable {
     private volatile long pingPostedAt;
     private volatile boolean pingAnswered = true;
     private volatile boolean reported;
+    private long inWebKitSince = -1; // the watchdog thread's own: since when every sample found the FX thread in WebKit
     private volatile boolean closed;
 
     /**
@@ -69,15 +71,24 @@ public final class FxWatchdog implements AutoCloseable {
                 return;
             }
             if (pingAnswered) {
+                inWebKitSince = -1;
                 ping();
             } else if (waitingForUser.getAsBoolean()) {
                 pingPostedAt = System.nanoTime(); // a dialog's time is the user's, not the page's
+                inWebKitSince = -1;
             } else {
-                Duration stuck = Duration.ofNanos(System.nanoTime() - pingPostedAt);
+                // Only time spent inside WebKit without a break counts: main-thread Python runs on the FX thread too
+                // (its own watchdog stops it), and a sample that happens to meet its banner or a DOM call after a
+                // long run is not JavaScript that never returns.
+                long now = System.nanoTime();
                 Thread fx = fxThread;
-                if (stuck.compareTo(limit) > 0 && !reported && fx != null) {
-                    StackTraceElement[] stack = fx.getStackTrace();
-                    if (inWebKit(stack)) {
+                StackTraceElement[] stack = fx == null || reported ? null : fx.getStackTrace();
+                if (stack == null || !inWebKit(stack)) {
+                    inWebKitSince = -1;
+                } else {
+                    if (inWebKitSince < 0) inWebKitSince = Math.max(pingPostedAt, now - period * 1_000_000L);
+                    Duration stuck = Duration.ofNanos(now - inWebKitSince);
+                    if (stuck.compareTo(limit) > 0) {
                         reported = true;
                         onStall.accept(new Stall(stuck, calledFromPython(stack)));
                     }
