@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
+import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -109,6 +110,8 @@ class LiveReloadTest {
 
         // View > Live Reload, through the menus.
         robot.clickOn("View");
+        // the menu's popup shows a pulse or two after the click (under load, later than the robot's next query)
+        waitUntil("the View menu to open", () -> robot.lookup("Live Reload").tryQuery().filter(Node::isVisible).isPresent());
         robot.clickOn("Live Reload");
         waitUntil("live reload to watch the folder", shell::liveReloading);
         MenuItem toggle = FxThread.call(() -> ((MenuBar) ((javafx.scene.layout.VBox) shell.root().getTop())
