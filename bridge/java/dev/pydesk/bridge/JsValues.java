@@ -64,18 +64,15 @@ final class JsValues {
     /** Runs JavaScript work on the FX thread (the caller's thread for main-thread Python, else marshalled). */
     <T> T js(Callable<T> work) {
         try {
-            return FxThread.call(() -> {
-                try {
-                    return work.call();
-                } catch (JSException e) {
-                    // a handle of a document that went away: asking whether the realm is alive marks it over when
-                    // its document is gone (its errors are then not reported as the shown page's), and Python hears
-                    // that the page is gone instead of WebKit's "Invalid function reference"
-                    if (PageGoneException.isStaleHandle(e) && !realm.alive()) throw new PageGoneException();
-                    throw e;
-                }
-            });
+            return FxThread.call(work);
         } catch (JSException e) {
+            // a handle of a document that went away: asking whether the realm is alive marks it over when its
+            // document is gone (its errors are then not reported as the shown page's), and Python hears that the
+            // page is gone instead of WebKit's "Invalid function reference". Only on this failure path: every
+            // crossing goes through here.
+            if (PageGoneException.isStaleHandle(e) && !FxThread.call(realm::alive)) {
+                throw jsException(PageGoneException.MESSAGE);
+            }
             throw jsException(JsRealm.describe(e));
         } catch (PolyglotException e) {
             throw e; // Python's own exception (or a cancelled context) on its way back

@@ -10,8 +10,11 @@ public final class PageGoneException extends IllegalStateException {
     /** WebKit's message for a JSObject whose document (its "root object") is gone. */
     private static final String STALE = "Invalid function reference";
 
+    /** What Python hears when it uses such an object. */
+    static final String MESSAGE = "this JavaScript object belongs to a page that is no longer shown (it was left or reloaded)";
+
     PageGoneException() {
-        super("this JavaScript object belongs to a page that is no longer shown (it was left or reloaded)");
+        super(MESSAGE);
     }
 
     /** True for WebKit's failure on a handle of a document that was replaced. */
