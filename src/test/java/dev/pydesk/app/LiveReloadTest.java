@@ -78,14 +78,10 @@ class LiveReloadTest {
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (FxThread.call(condition::getAsBoolean)) return;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
+        try {
+            if (within(Duration.ofSeconds(90), condition)) return;
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
         throw new AssertionError("timed out waiting for " + what);
     }
