@@ -114,23 +114,26 @@ class LiveReloadTest {
         first.get(60, TimeUnit.SECONDS).scriptsDone().get(90, TimeUnit.SECONDS);
         assertEquals("first one", FxThread.call(this::shown));
 
-        // View > Live Reload, through the menus.
-        // the menu's popup shows a pulse or two after the click, and under load a click on the menu bar is now and
-        // then lost while the window lays out the inspector: click again until the popup shows
+        // View > Live Reload, through the menus, clicked in this window: a lookup by text alone searches every
+        // window, and one another test left showing (with menus of its own) took the clicks in CI.
+        MenuBar bar = FxThread.call(() -> (MenuBar) ((javafx.scene.layout.VBox) shell.root().getTop())
+                .getChildren().getFirst());
+        Menu view = FxThread.call(() -> bar.getMenus().stream().filter(m -> m.getText().equals("View"))
+                .findFirst().orElseThrow());
+        MenuItem toggle = FxThread.call(() -> view.getItems().stream()
+                .filter(i -> "Live Reload".equals(i.getText())).findFirst().orElseThrow());
+        // the menu's popup shows a pulse or two after the click; under load a click is now and then lost while the
+        // window lays out the inspector: click again until it shows
         boolean open = false;
         for (int attempt = 0; attempt < 5 && !open; attempt++) {
-            robot.clickOn("View");
-            open = within(Duration.ofSeconds(10),
-                    () -> robot.lookup("Live Reload").tryQuery().filter(Node::isVisible).isPresent());
-            if (!open) robot.push(javafx.scene.input.KeyCode.ESCAPE);
+            FxThread.run(stage::toFront);
+            robot.clickOn(robot.from(bar).lookup("View").queryLabeled());
+            open = within(Duration.ofSeconds(10), () -> view.isShowing() && popupItem(toggle).isPresent());
+            if (!open) FxThread.run(view::hide);
         }
         assertTrue(open, "the View menu did not open after 5 clicks");
-        robot.clickOn("Live Reload");
+        robot.clickOn(FxThread.call(() -> popupItem(toggle).orElseThrow()));
         waitUntil("live reload to watch the folder", shell::liveReloading);
-        MenuItem toggle = FxThread.call(() -> ((MenuBar) ((javafx.scene.layout.VBox) shell.root().getTop())
-                .getChildren().getFirst()).getMenus().stream().filter(m -> m.getText().equals("View"))
-                .flatMap(m -> m.getItems().stream()).filter(i -> "Live Reload".equals(i.getText()))
-                .findFirst().orElseThrow());
         assertTrue(((CheckMenuItem) toggle).isSelected());
 
         int before = sessions.size();
@@ -158,6 +161,17 @@ class LiveReloadTest {
 
         FxThread.run(() -> shell.liveReload(false));
         assertFalse(FxThread.call(shell::liveReloading));
+    }
+
+    /** The label that shows {@code item} in its menu's popup, once that popup shows (call on the FX thread). */
+    private static java.util.Optional<Node> popupItem(MenuItem item) {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w instanceof javafx.scene.control.ContextMenu menu
+                        && menu.getItems().contains(item))
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".label").stream())
+                .filter(n -> n instanceof javafx.scene.control.Labeled label && item.getText().equals(label.getText())
+                        && n.isVisible())
+                .findFirst();
     }
 
     @Test

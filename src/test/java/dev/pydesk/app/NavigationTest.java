@@ -41,11 +41,12 @@ class NavigationTest {
         List<Throwable> fxFailures = new CopyOnWriteArrayList<>();
         List<ConsoleEvent> events = new CopyOnWriteArrayList<>();
         Shell[] shell = new Shell[1];
+        Stage[] window = new Stage[1];
         Thread.UncaughtExceptionHandler[] before = new Thread.UncaughtExceptionHandler[1];
         FxThread.run(() -> {
             before[0] = Thread.currentThread().getUncaughtExceptionHandler();
             Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> fxFailures.add(failure));
-            Stage stage = new Stage();
+            Stage stage = window[0] = new Stage();
             shell[0] = new Shell(stage, PageHarness.runtime(), 30, new RecentFiles(dir.resolve("recent.txt")));
             shell[0].view().console.subscribe(events::add);
             stage.setScene(new Scene(shell[0].root(), 800, 600));
@@ -82,6 +83,7 @@ class NavigationTest {
         } finally {
             FxThread.run(() -> {
                 shell[0].close();
+                window[0].close(); // a window left showing takes the robot's clicks in the tests after this one
                 Thread.currentThread().setUncaughtExceptionHandler(before[0]);
             });
         }

@@ -58,6 +58,13 @@ public final class PageHarness implements AutoCloseable {
     }
 
     public static synchronized void startToolkit() {
+        // Surefire runs the tests with assertions on, and that switches on JavaFX's own scene-graph debug checks
+        // (com.sun.javafx.util.Utils.assertionEnabled()). One of them, Scene's pgAccessCount, is a static int that
+        // the FX thread (WebView's pulse) and the render thread (drawing a page's buttons and inputs) count up and
+        // down without a lock, so now and then the FX thread throws "*** pgAccessCount underflow" (CI hit it in
+        // NavigationTest). PyDesk itself runs without -ea, where JavaFX skips the check; our own assertions stay on.
+        // Must happen before JavaFX initializes that class, which the toolkit's start does.
+        Platform.class.getClassLoader().setClassAssertionStatus("com.sun.javafx.util.Utils", false);
         try {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
