@@ -57,18 +57,18 @@ public final class PageSession implements AutoCloseable {
     private int workersRunning;
     private volatile boolean closed;
 
-    PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
+    PageSession(JsRealm realm, Services services, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
                 Watchdog watchdog, Path pageFolder,
                 String pageName, PageResources resources, Consumer<String> status, FolderChooser chooser,
                 boolean listeningSockets) {
         this.realm = realm;
-        this.runtime = runtime;
+        this.runtime = services.python();
         this.console = console;
         this.pageName = pageName;
         this.resources = resources;
         this.status = status;
         for (String type : TYPES) ids.put(type, new AtomicInteger());
-        this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog,
+        this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog, services,
                 new ErrorSink() {
                     @Override
                     public void pageError(String source, String message) {
@@ -466,7 +466,7 @@ public final class PageSession implements AutoCloseable {
                 pageError(tag.type(), PageResources.message(e));
                 return tag.text(); // PyScript falls back to the element's own content
             }
-        });
+        }, environment.services().io());
     }
 
     /** {@link #execute}, but a failure of PyDesk itself is a page error, never a page that stops half-way. */
