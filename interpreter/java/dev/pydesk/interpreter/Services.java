@@ -19,6 +19,11 @@ import java.util.function.Consumer;
  * Every thread is a daemon: a page's stuck thread must never keep the process alive.
  */
 public final class Services implements AutoCloseable {
+    static {
+        // System.exit, Ctrl+C, the end of main: the same last writes as halt(); a JVM has one set of them
+        Runtime.getRuntime().addShutdownHook(new Thread(Services::lastWrites, "pydesk-last-writes"));
+    }
+
     /** How long {@link #close()} waits for the threads to end (a context being cancelled may take a moment). */
     private static final Duration CLOSING = Duration.ofSeconds(10);
 
@@ -113,6 +118,25 @@ public final class Services implements AutoCloseable {
                 .name("pydesk-page-server-" + pageServerThreads.incrementAndGet() + "-", 1).factory());
         pageServers.add(threads);
         return threads;
+    }
+
+    /**
+     * Ends the process at once with {@code status}. {@code Runtime.halt}, so that nothing stuck (page JavaScript that
+     * never returns holds the FX thread) holds the exit up; halt runs no shutdown hook, so the last writes happen
+     * here first. Every way PyDesk ends itself at once goes through here.
+     */
+    public static void halt(int status) {
+        lastWrites();
+        Runtime.getRuntime().halt(status);
+    }
+
+    /**
+     * What must happen before the process ends, however it ends: every open {@code pyscript.storage} store is written
+     * to disk and every interpreter's scratch folder deleted.
+     */
+    static void lastWrites() {
+        dev.pydesk.interpreter.storage.Stores.writeAll();
+        ScopedFileSystem.discardAll();
     }
 
     /** Closes the runtime and the HTTP client and ends every thread of these services (waiting a little for them). */

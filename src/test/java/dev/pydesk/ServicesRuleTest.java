@@ -26,11 +26,11 @@ class ServicesRuleTest {
     /**
      * Who may start a thread of its own, and why: a worker's interpreter (its own thread, with a deep stack for
      * Python's recursion), the file watcher of live reload (blocks in the watch service), the reader of standard
-     * input for headless prompts (blocks in read), headless mode's deadline (outlives everything else), and the two
-     * shutdown hooks (scratch folders, stores).
+     * input for headless prompts (blocks in read) and headless mode's deadline (outlives everything else); Services
+     * makes its executors' threads and the one shutdown hook ({@code Services.lastWrites}).
      */
     private static final String OWN_THREADS = "dev\\.pydesk\\..*\\.(Services|WorkerThread|LiveReload|PageDialogs"
-            + "|HeadlessRun|ScopedFileSystem|Stores)(\\$.*)?";
+            + "|HeadlessRun)(\\$.*)?";
 
     static JavaClasses classes;
 

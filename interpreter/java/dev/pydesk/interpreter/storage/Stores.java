@@ -23,14 +23,13 @@ public final class Stores {
     private static final long DEFAULT_LIMIT = 64L * 1024 * 1024;
     private static final Map<Path, Store> OPEN = new HashMap<>();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            List<Store> open;
-            synchronized (Stores.class) {
-                open = List.copyOf(OPEN.values());
-            }
-            open.forEach(Store::writeNow);
-        }, "pydesk-storage-flush"));
+    /** Writes every open store now: the process is ending ({@code Services.lastWrites()}). */
+    public static void writeAll() {
+        List<Store> open;
+        synchronized (Stores.class) {
+            open = List.copyOf(OPEN.values());
+        }
+        open.forEach(Store::writeNow);
     }
 
     private Stores() {}
