@@ -85,7 +85,7 @@ class ArchitectureTest {
                 .because("Java calls Python through typed module interfaces, not source text")
                 .check(classes);
         // ... and the rule sees calls: the contexts are built and used by real classes
-        assertTrue(classes.get("dev.pydesk.interpreter.PythonRuntime").getDirectDependenciesFromSelf().stream()
+        assertTrue(classes.get("dev.pydesk.interpreter.python.PythonRuntime").getDirectDependenciesFromSelf().stream()
                 .anyMatch(d -> d.getTargetClass().isEquivalentTo(Context.class)));
     }
 
