@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.bridge.ConsoleEvent;
-import dev.pydesk.interpreter.PythonRuntime;
+import dev.pydesk.interpreter.python.PythonRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

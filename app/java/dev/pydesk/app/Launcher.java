@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.bridge.Timing;
-import dev.pydesk.interpreter.PythonRuntime;
+import dev.pydesk.interpreter.python.PythonRuntime;
 import dev.pydesk.interpreter.page.SiteRoot;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.inspector.Inspector;
-import dev.pydesk.interpreter.PythonRuntime;
+import dev.pydesk.interpreter.python.PythonRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

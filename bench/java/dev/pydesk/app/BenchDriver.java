@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
-import dev.pydesk.interpreter.PageSession;
-import dev.pydesk.interpreter.PythonRuntime;
+import dev.pydesk.interpreter.session.PageSession;
+import dev.pydesk.interpreter.python.PythonRuntime;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -222,7 +222,7 @@ public final class BenchDriver {
                 () -> rerun(interpreter, new ArrayList<>(), 1)));
     }
 
-    private void rerun(dev.pydesk.interpreter.Interpreter interpreter, List<String> results, int n) {
+    private void rerun(dev.pydesk.interpreter.python.Interpreter interpreter, List<String> results, int n) {
         if (finished.get()) return;
         if (n > reruns) {
             extra.append(",\"reruns\":[").append(String.join(",", results)).append(']');

@@ -1,5 +1,6 @@
 package dev.pydesk.interpreter;
 
+import dev.pydesk.interpreter.python.PythonRuntime;
 import java.lang.management.ManagementFactory;
 
 /**
