@@ -1,6 +1,6 @@
 package dev.pydesk.app;
 
-import dev.pydesk.interpreter.Services;
+import dev.pydesk.interpreter.python.Services;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.Scene;

@@ -1,6 +1,6 @@
 package dev.pydesk.app;
 
-import dev.pydesk.interpreter.FolderChooser;
+import dev.pydesk.interpreter.files.FolderChooser;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

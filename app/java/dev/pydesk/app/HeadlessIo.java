@@ -12,6 +12,6 @@ import java.util.function.IntConsumer;
 record HeadlessIo(PrintStream out, PrintStream err, InputStream in, IntConsumer exit) {
     /** The process's streams; the run ends the JVM (halt: a page's stuck thread must not keep it alive). */
     static HeadlessIo process() {
-        return new HeadlessIo(System.out, System.err, System.in, dev.pydesk.interpreter.Services::halt);
+        return new HeadlessIo(System.out, System.err, System.in, dev.pydesk.interpreter.python.Services::halt);
     }
 }

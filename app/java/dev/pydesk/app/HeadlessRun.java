@@ -2,8 +2,8 @@ package dev.pydesk.app;
 
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.Timing;
-import dev.pydesk.interpreter.PageSession;
-import dev.pydesk.interpreter.Services;
+import dev.pydesk.interpreter.session.PageSession;
+import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;

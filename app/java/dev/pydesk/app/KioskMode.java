@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.bridge.ConsoleEvent;
-import dev.pydesk.interpreter.Services;
+import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

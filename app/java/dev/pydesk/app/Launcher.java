@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.bridge.Timing;
-import dev.pydesk.interpreter.Services;
+import dev.pydesk.interpreter.python.Services;
 import dev.pydesk.interpreter.page.SiteRoot;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.pydesk.app;
 
-import dev.pydesk.interpreter.PageLoader;
+import dev.pydesk.interpreter.session.PageLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.pydesk.app;
 
 import dev.pydesk.bridge.ConsoleBus;
-import dev.pydesk.interpreter.PageLoader;
-import dev.pydesk.interpreter.Services;
+import dev.pydesk.interpreter.session.PageLoader;
+import dev.pydesk.interpreter.python.Services;
 import java.time.Duration;
 import javafx.scene.web.WebView;
 

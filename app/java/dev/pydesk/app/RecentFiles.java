@@ -1,6 +1,6 @@
 package dev.pydesk.app;
 
-import dev.pydesk.interpreter.StateFolder;
+import dev.pydesk.interpreter.files.StateFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

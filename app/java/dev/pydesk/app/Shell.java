@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.inspector.Inspector;
-import dev.pydesk.interpreter.Services;
+import dev.pydesk.interpreter.python.Services;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

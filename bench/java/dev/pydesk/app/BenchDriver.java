@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
-import dev.pydesk.interpreter.PageSession;
-import dev.pydesk.interpreter.Services;
+import dev.pydesk.interpreter.session.PageSession;
+import dev.pydesk.interpreter.python.Services;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,7 +223,7 @@ public final class BenchDriver {
                 () -> rerun(interpreter, new ArrayList<>(), 1)));
     }
 
-    private void rerun(dev.pydesk.interpreter.Interpreter interpreter, List<String> results, int n) {
+    private void rerun(dev.pydesk.interpreter.python.Interpreter interpreter, List<String> results, int n) {
         if (finished.get()) return;
         if (n > reruns) {
             extra.append(",\"reruns\":[").append(String.join(",", results)).append(']');

@@ -2,8 +2,8 @@ package dev.pydesk.app;
 
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.FxThread;
-import dev.pydesk.interpreter.PageLoader;
-import dev.pydesk.interpreter.Services;
+import dev.pydesk.interpreter.session.PageLoader;
+import dev.pydesk.interpreter.python.Services;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

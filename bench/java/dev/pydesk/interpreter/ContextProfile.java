@@ -1,5 +1,7 @@
 package dev.pydesk.interpreter;
 
+import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.lang.management.ManagementFactory;
 
 /**

@@ -1,12 +1,17 @@
 package dev.pydesk;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
@@ -25,13 +30,36 @@ import org.junit.jupiter.api.Test;
 /**
  * The folders are the architecture: {@code bridge/}, {@code interpreter/}, {@code inspector/} and {@code app/} hold
  * the packages {@code dev.pydesk.bridge..}, {@code dev.pydesk.interpreter..}, {@code dev.pydesk.inspector..} and
- * {@code dev.pydesk.app..}, and dependencies point one way: app -> inspector, app -> interpreter -> bridge.
+ * {@code dev.pydesk.app..}, and dependencies point one way: app -> inspector, app -> interpreter -> bridge. Inside
+ * {@code interpreter/}: session -> workers -> python -> net -> page, config, and python -> files, packages, storage
+ * (docs/architecture.md has the picture).
  */
 class ArchitectureTest {
     private static final String BRIDGE = "dev.pydesk.bridge..";
     private static final String INTERPRETER = "dev.pydesk.interpreter..";
     private static final String INSPECTOR = "dev.pydesk.inspector..";
     private static final String APP = "dev.pydesk.app..";
+
+    private static final String SESSION = "dev.pydesk.interpreter.session..";
+    private static final String WORKERS = "dev.pydesk.interpreter.workers..";
+    private static final String PYTHON = "dev.pydesk.interpreter.python..";
+    private static final String NET = "dev.pydesk.interpreter.net..";
+    /** What knows nothing of the interpreter packages above it: plain Java over files, archives and HTTP. */
+    private static final String[] LEAVES = {"dev.pydesk.interpreter.config..", "dev.pydesk.interpreter.page..",
+            "dev.pydesk.interpreter.files..", "dev.pydesk.interpreter.packages..", "dev.pydesk.interpreter.storage.."};
+
+    /**
+     * The one cycle left between the interpreter's packages: {@code Interpreter.bind} wires a worker's host objects
+     * ({@code WorkerAccess}) and learns which worker it runs, while workers build their interpreters. Each edge is
+     * named so that no new one slips in; breaking it (a worker link handed to {@code bind}) removes these lines.
+     */
+    private static final List<String[]> PYTHON_TO_WORKERS = List.of(
+            new String[] {"dev.pydesk.interpreter.python.Interpreter", "dev.pydesk.interpreter.workers.PageWorker"},
+            new String[] {"dev.pydesk.interpreter.python.Interpreter", "dev.pydesk.interpreter.workers.PageWorkers"},
+            new String[] {"dev.pydesk.interpreter.python.Interpreter", "dev.pydesk.interpreter.workers.WorkerAccess"},
+            new String[] {"dev.pydesk.interpreter.python.HostServices", "dev.pydesk.interpreter.workers.WorkerAccess"},
+            new String[] {"dev.pydesk.interpreter.python.InterpreterHost",
+                    "dev.pydesk.interpreter.workers.WorkerAccess"});
 
     static JavaClasses classes;
 
@@ -71,6 +99,82 @@ class ArchitectureTest {
         slices().matching("dev.pydesk.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /** Every class of interpreter/ sits in a package that says what it does: none is left in the flat package. */
+    @Test
+    void interpreterHasNoFlatPackage() {
+        noClasses().should().resideInAPackage("dev.pydesk.interpreter")
+                .because("interpreter/ is split by responsibility: session, workers, python, net, files, ...")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenInterpreterPackages() {
+        var rule = slices().matching("dev.pydesk.interpreter.(*)..").should().beFreeOfCycles();
+        for (String[] edge : PYTHON_TO_WORKERS) {
+            rule = rule.ignoreDependency(classOrNested(edge[0]), classOrNested(edge[1]));
+        }
+        rule.check(classes);
+        // ... and every ignored edge is real: when one goes, drop it from PYTHON_TO_WORKERS
+        for (String[] edge : PYTHON_TO_WORKERS) {
+            assertTrue(classes.get(edge[0]).getDirectDependenciesFromSelf().stream()
+                    .anyMatch(d -> d.getTargetClass().getName().equals(edge[1])), edge[0] + " -> " + edge[1]);
+        }
+    }
+
+    private static DescribedPredicate<HasName> classOrNested(String name) {
+        return nameMatching(Pattern.quote(name) + "(\\$.*)?");
+    }
+
+    /** The page session is the top of the interpreter layer: it runs a page; nothing below it knows of it. */
+    @Test
+    void onlyTheAppDependsOnTheSession() {
+        noClasses().that().resideOutsideOfPackages(SESSION, APP)
+                .should().dependOnClassesThat().resideInAPackage(SESSION)
+                .because("the session plans and runs a page over workers and interpreters; they report to it through"
+                        + " ErrorSink and the buses, never by calling it")
+                .check(classes);
+    }
+
+    /** The app opens and runs pages through two entry points: the loader (navigation) and the session (a load). */
+    @Test
+    void theAppUsesTheSessionThroughItsEntryPoints() {
+        noClasses().that().resideOutsideOfPackage(SESSION)
+                .should().dependOnClassesThat(resideInAPackage(SESSION).and(not(
+                        nameMatching("dev\\.pydesk\\.interpreter\\.session\\.(PageLoader|PageSession)(\\$.*)?"))))
+                .check(classes);
+    }
+
+    /** Python's runtime and host objects reach workers only in the edges of {@link #PYTHON_TO_WORKERS}. */
+    @Test
+    void pythonReachesWorkersOnlyThroughBind() {
+        noClasses().that().resideInAPackage(PYTHON)
+                .and().haveNameNotMatching(
+                        "dev\\.pydesk\\.interpreter\\.python\\.(Interpreter|HostServices|InterpreterHost)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage(WORKERS)
+                .because("a worker is started by the session and reached from Python through WorkerAccess only")
+                .check(classes);
+    }
+
+    /** What a page reaches by URL (its files, fetch, sockets) needs no Python: net is below the interpreters. */
+    @Test
+    void netDependsOnNoInterpreterPackageAboveIt() {
+        noClasses().that().resideInAPackage(NET)
+                .should().dependOnClassesThat().resideInAnyPackage(SESSION, WORKERS, PYTHON)
+                .check(classes);
+    }
+
+    /**
+     * Config, the page server, the sandboxed file system, the wheel installer and the stores are plain Java: Python
+     * reaches them through its host objects ({@code MountAccess}, {@code PackageAccess}, {@code StorageAccess}),
+     * which live in python, so these packages stay testable without GraalPy.
+     */
+    @Test
+    void leavesDependOnNoInterpreterPackageAboveThem() {
+        noClasses().that().resideInAnyPackage(LEAVES)
+                .should().dependOnClassesThat().resideInAnyPackage(SESSION, WORKERS, PYTHON, NET)
+                .check(classes);
+    }
+
     /**
      * Java reaches PyDesk's Python through typed views of its modules ({@code PythonModules}, {@code RunnerModule},
      * ...), never by evaluating Python source to find a function: the only code that runs is the page's own scripts
@@ -85,7 +189,7 @@ class ArchitectureTest {
                 .because("Java calls Python through typed module interfaces, not source text")
                 .check(classes);
         // ... and the rule sees calls: the contexts are built and used by real classes
-        assertTrue(classes.get("dev.pydesk.interpreter.PythonRuntime").getDirectDependenciesFromSelf().stream()
+        assertTrue(classes.get("dev.pydesk.interpreter.python.PythonRuntime").getDirectDependenciesFromSelf().stream()
                 .anyMatch(d -> d.getTargetClass().isEquivalentTo(Context.class)));
     }
 

@@ -514,7 +514,7 @@ class SamplesTest {
             throw new AssertionError(e);
         }
         page.loader().folderChooser(request -> java.util.concurrent.CompletableFuture.completedFuture(
-                dev.pydesk.interpreter.FolderChooser.Choice.of(chosen)));
+                dev.pydesk.interpreter.files.FolderChooser.Choice.of(chosen)));
         try {
             page.open(SAMPLES.resolve("fs.html"));
             click("#choose");

@@ -795,7 +795,7 @@ class SecurityTest {
         Files.createSymbolicLink(chosen.resolve("escape.txt"), dir.resolve("secret.txt"));
         Files.createSymbolicLink(chosen.resolve("escape-dir"), dir);
         page.loader().folderChooser(request -> java.util.concurrent.CompletableFuture.completedFuture(
-                dev.pydesk.interpreter.FolderChooser.Choice.of(chosen)));
+                dev.pydesk.interpreter.files.FolderChooser.Choice.of(chosen)));
         String type = variant.split(" ")[0];
         page.open(folder, "fs.html", """
                 <html><body><pre id="outcomes"></pre>

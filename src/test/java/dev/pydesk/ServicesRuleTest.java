@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * one place), and handed to whoever needs them; threads of their own only where a stated reason needs one.
  */
 class ServicesRuleTest {
-    private static final String SERVICES = "dev.pydesk.interpreter.Services";
+    private static final String SERVICES = "dev.pydesk.interpreter.python.Services";
 
     /**
      * Who may start a thread of its own, and why: a worker's interpreter (its own thread, with a deep stack for

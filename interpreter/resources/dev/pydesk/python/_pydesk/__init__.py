@@ -1,5 +1,5 @@
 """PyDesk's private runtime for one interpreter: the host handles, set once when the interpreter meets its page.
-Java sees this module as `dev.pydesk.interpreter.PyDeskModule`."""
+Java sees this module as `dev.pydesk.interpreter.python.PyDeskModule`."""
 
 host = None
 """The interpreter's Java host object (config, interpreter type, output target)."""

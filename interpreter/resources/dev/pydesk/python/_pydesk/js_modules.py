@@ -2,7 +2,7 @@
 scripts run, so that `from pyscript.js_modules import lib` works; `.css` entries become stylesheets of the page.
 Names listed only under `[js_modules.worker]` raise ImportError on the main thread, as in PyScript. Relative URLs
 are relative to the config's file (the page, for an inline config). Java sees this module as
-`dev.pydesk.interpreter.JsModulesModule`."""
+`dev.pydesk.interpreter.python.JsModulesModule`."""
 
 import _pydesk
 

@@ -1,5 +1,5 @@
 """Installed packages on `sys.path`, and `py_import`: PyScript's on-demand install and import. Java sees this module
-as `dev.pydesk.interpreter.PackagesModule`.
+as `dev.pydesk.interpreter.python.PackagesModule`.
 
 The host installs wheels on its own threads (into the per-user package cache, never the page's folder) and answers
 on this interpreter's thread through the event loop, as fetch does.

@@ -1,5 +1,5 @@
 """The inspector's REPL: runs what the user typed in the interpreter's global namespace (the page's scripts'
-namespace), and completes names. Java sees this module as `dev.pydesk.interpreter.ReplModule`; nothing the user
+namespace), and completes names. Java sees this module as `dev.pydesk.interpreter.python.ReplModule`; nothing the user
 types reaches the page's error banner."""
 
 import ast

@@ -1,5 +1,5 @@
 """Runs page scripts in the interpreter's global namespace and turns their errors into PyScript-like tracebacks;
-calls Python callables for Java and JavaScript. Java sees this module as `dev.pydesk.interpreter.RunnerModule`.
+calls Python callables for Java and JavaScript. Java sees this module as `dev.pydesk.interpreter.python.RunnerModule`.
 
 Scripts may use top-level `await` (PyScript's default): GraalPy's compiler has no flag for it, so such a script is
 rewritten into an `async def` whose body declares every name it binds `global`, and runs as a task on the loop.

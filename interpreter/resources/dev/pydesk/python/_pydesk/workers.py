@@ -1,7 +1,7 @@
 """How interpreters talk to each other for workers: values cross marshalled (plain data only, never objects), a
 worker's exported functions are called for other interpreters, and a main thread's `sync` handlers are run for
 its workers. Java moves the text between threads (WorkerAccess, PageWorker) and sees this module as
-`dev.pydesk.interpreter.WorkerCallsModule`; a failure crosses as a WorkerFailure (type, message, traceback)."""
+`dev.pydesk.interpreter.python.WorkerCallsModule`; a failure crosses as a WorkerFailure (type, message, traceback)."""
 
 import marshal
 import sys

@@ -9,7 +9,7 @@ import dev.pydesk.bridge.DomInspection;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.inspector.ElementsView;
 import dev.pydesk.inspector.ReplView;
-import dev.pydesk.interpreter.PageSession;
+import dev.pydesk.interpreter.session.PageSession;
 import dev.pydesk.testing.PageHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;

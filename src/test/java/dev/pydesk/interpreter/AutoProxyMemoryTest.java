@@ -3,6 +3,7 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.interpreter.session.PageSession;
 import dev.pydesk.testing.PageHarness;
 import java.nio.file.Path;
 import java.time.Duration;

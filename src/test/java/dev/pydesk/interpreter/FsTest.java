@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.interpreter.files.FolderChooser;
 import dev.pydesk.testing.PageHarness;
 import dev.pydesk.testing.Variants;
 import java.nio.file.Files;
