@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # packaging/package.sh - what `./pydesk package` runs: a jpackage app image of PyDesk (its own trimmed Java runtime,
 # the JVM flags of ./pydesk and an AOT cache trained at build time) under target/package/, and on Debian a .deb.
+# Maven builds the image and the .deb (pom.xml, profile "package": jpackage's arguments are there); this script
+# passes its options on, and trains the AOT cache with the image's own launcher in between.
 #
 #   ./pydesk package                                   PyDesk itself: `pydesk [PAGE]` (default: the samples gallery)
 #   ./pydesk package --app ./myapp --name MyApp [--icon icon.png]
@@ -34,49 +36,21 @@ command -v jpackage >/dev/null || { echo "pydesk package: jpackage (JDK 25) is n
 
 say() { echo "pydesk package: $*" >&2; }
 
-# 1. Build (the same jars ./pydesk runs).
-PYDESK_AOT=off "$REPO/pydesk" build >/dev/null
+# 1-2. The app image, built by Maven's package profile (pom.xml: what goes in and jpackage's arguments, as data):
+# a jlinked runtime (jpackage's default modules for a class-path app), the launcher with ./pydesk's JVM flags
+# (jvm.flags: base and tuning), PyDesk's jars and JavaFX's native libraries, and the pages: PyDesk's samples, or
+# the app's folder (which the launcher opens by default).
 OUT=$TARGET/package
-INPUT=$OUT/input-$NAME
 IMAGE=$OUT/$NAME
-rm -rf "$INPUT" "$IMAGE"
-mkdir -p "$INPUT"
-for jar in "$TARGET"/pydesk-*.jar; do
-    case $jar in *-sources.jar | *-tests.jar | *-javadoc.jar) ;; *) cp "$jar" "$INPUT/" ;; esac
-done
-IFS=: read -r -a entries <"$TARGET/runtime-classpath.txt" || true
-for entry in "${entries[@]}"; do [[ $entry == *.jar ]] && cp "$entry" "$INPUT/"; done
-# JavaFX's native libraries beside its jars: loaded as they are, not checksummed out of the jars at every start.
-cp "$TARGET"/lib/*.so "$INPUT/"
-MAIN_JAR=$(cd "$INPUT" && ls pydesk-*.jar | head -n 1)
-
-# The pages inside the image: PyDesk's samples, or the app's folder (which the launcher opens by default).
-ARGS=()
-if [[ -n $APP ]]; then
-    cp -r "$APP" "$INPUT/app"
-    ARGS=(--java-options '-Dpydesk.page=$APPDIR/app/index.html')
-    TRAINING_PAGE=$INPUT/app/index.html
-else
-    cp -r "$REPO/samples" "$INPUT/samples"
-    TRAINING_PAGE=$REPO/samples/hello.html
-fi
-ICON_ARGS=()
-[[ -n $ICON ]] && ICON_ARGS=(--icon "$ICON")
-
-# 2. The app image: a jlinked runtime (jpackage's default modules for a class-path app) and the launcher.
-# Its JVM flags are ./pydesk's (jvm.flags: base and tuning), so the packaged launcher starts as ./pydesk does.
-mapfile -t JAVA_OPTIONS < <("$REPO/pydesk" flags)
-((${#JAVA_OPTIONS[@]})) || { echo "pydesk package: no JVM flags from ./pydesk flags" >&2; exit 2; }
-JAVA_OPTIONS+=('-Dpydesk.home=$APPDIR')
-OPTION_ARGS=()
-for option in "${JAVA_OPTIONS[@]}"; do OPTION_ARGS+=(--java-options "$option"); done
-say "building the app image $IMAGE..."
-VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$REPO/pom.xml" | head -n 1 | sed 's/-SNAPSHOT//')
-jpackage --type app-image --name "$NAME" --dest "$OUT" --input "$INPUT" --main-jar "$MAIN_JAR" \
-    --main-class dev.pydesk.app.Launcher --app-version "$VERSION" \
-    --jlink-options "--strip-debug --no-man-pages --no-header-files" \
-    "${OPTION_ARGS[@]}" "${ARGS[@]}" "${ICON_ARGS[@]}"
-rm -rf "$INPUT"
+PROPERTIES=(-Dpackage.name="$NAME")
+[[ -n $APP ]] && PROPERTIES+=(-Dpackage.app="$APP")
+[[ -n $ICON ]] && PROPERTIES+=(-Dpackage.icon="$ICON")
+command -v mvn >/dev/null || { echo "pydesk package: Maven (mvn) is needed: apt-get install maven" >&2; exit 2; }
+say "building the app image $IMAGE (mvn -Ppackage package)..."
+(cd "$REPO" && mvn -B -q -Dstyle.color=never -DskipTests -Ppackage "${PROPERTIES[@]}" package) ||
+    { echo "pydesk package: the build failed" >&2; exit 2; }
+rm -rf "$OUT/input-$NAME" # a copy of the jars, now inside the image
+if [[ -n $APP ]]; then TRAINING_PAGE=$IMAGE/lib/app/app/index.html; else TRAINING_PAGE=$REPO/samples/hello.html; fi
 
 # 3. The AOT cache, trained by the image's own launcher and runtime (a cache is only valid for the JVM that made
 # it), then named in the launcher's configuration.
@@ -117,13 +91,9 @@ if $DEB; then
     fi
     say "building the .deb..."
     PACKAGE=$(tr '[:upper:]' '[:lower:]' <<<"$NAME")
-    ASSOCIATION=() # "Open with" for .html files: PyDesk itself, not an app that always opens its own page
-    [[ -z $APP ]] && ASSOCIATION=(--file-associations "$REPO/packaging/html-association.properties")
     rm -f "$OUT"/"$PACKAGE"_*.deb
-    jpackage --type deb --app-image "$IMAGE" --name "$NAME" --dest "$OUT" --linux-package-name "$PACKAGE" \
-        --app-version "$VERSION" \
-        --resource-dir "$REPO/packaging/linux" --linux-shortcut --linux-menu-group "Development" \
-        "${ASSOCIATION[@]}" \
-        --description "PyDesk: a desktop browser for PyScript pages" --vendor "PyDesk" "${ICON_ARGS[@]}"
+    # the profile's execution "deb": jpackage on the trained image (its arguments are in pom.xml)
+    (cd "$REPO" && mvn -B -q -Dstyle.color=never -Ppackage "${PROPERTIES[@]}" -Dpackage.deb.name="$PACKAGE" \
+        org.panteleyev:jpackage-maven-plugin:jpackage@deb) || { echo "pydesk package: the .deb failed" >&2; exit 2; }
     say "deb: $(ls -1 "$OUT"/"$PACKAGE"_*.deb) ($(du -sh "$OUT"/"$PACKAGE"_*.deb | cut -f1 | head -n 1))"
 fi

@@ -1,6 +1,6 @@
 package dev.pydesk.app;
 
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -9,11 +9,11 @@ import javafx.stage.Stage;
 /** The desktop window: the {@link Shell} around the page; closing it ends PyDesk. */
 final class BrowserWindow {
     private final Options options;
-    private final PythonRuntime runtime;
+    private final Services services;
 
-    BrowserWindow(Options options, PythonRuntime runtime) {
+    BrowserWindow(Options options, Services services) {
         this.options = options;
-        this.runtime = runtime;
+        this.services = services;
     }
 
     void show(Path page) {
@@ -22,7 +22,7 @@ final class BrowserWindow {
             return;
         }
         Stage stage = new Stage();
-        Shell shell = new Shell(stage, runtime, options.scriptTimeout, RecentFiles.inStateFolder());
+        Shell shell = new Shell(stage, services, options.scriptTimeout, RecentFiles.inStateFolder());
         shell.view().loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts),
                 FolderChoosers.dialog(stage)));
         shell.view().loader.siteRoot(options.root);
@@ -30,7 +30,7 @@ final class BrowserWindow {
         stage.setScene(new Scene(shell.root(), options.width(), options.height()));
         stage.setOnHidden(event -> {
             shell.close();
-            runtime.close();
+            services.close();
             Platform.exit();
             System.exit(0);
         });
@@ -57,7 +57,7 @@ final class BrowserWindow {
 
     private void showKiosk(Path page) {
         Stage stage = new Stage();
-        KioskMode kiosk = new KioskMode(stage, runtime, options.scriptTimeout,
+        KioskMode kiosk = new KioskMode(stage, services, options.scriptTimeout,
                 options.kioskExit == null ? null : javafx.scene.input.KeyCombination.keyCombination(options.kioskExit),
                 options.hideCursor, options.kioskReloadDelay, KioskMode.defaultLog());
         kiosk.view().console.subscribe(event -> System.err.println(ConsoleFormat.line(event)));
@@ -66,7 +66,7 @@ final class BrowserWindow {
         kiosk.view().loader.siteRoot(options.root);
         stage.setOnHidden(event -> {
             kiosk.close();
-            runtime.close();
+            services.close();
             Platform.exit();
             System.exit(0);
         });

@@ -3,7 +3,7 @@ package dev.pydesk.app;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.Timing;
 import dev.pydesk.interpreter.session.PageSession;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +31,7 @@ final class HeadlessRun {
 
     private final Options options;
     private final Path page;
-    private final PythonRuntime runtime;
+    private final Services services;
     private final HeadlessIo io;
     private final AtomicBoolean finished = new AtomicBoolean();
     private PageView view;
@@ -39,19 +39,19 @@ final class HeadlessRun {
     private LiveReload live;
     private volatile int run; // --watch: which load of the page this is (waits of an earlier one give up)
 
-    HeadlessRun(Options options, Path page, PythonRuntime runtime) {
-        this(options, page, runtime, HeadlessIo.process());
+    HeadlessRun(Options options, Path page, Services services) {
+        this(options, page, services, HeadlessIo.process());
     }
 
-    HeadlessRun(Options options, Path page, PythonRuntime runtime, HeadlessIo io) {
+    HeadlessRun(Options options, Path page, Services services, HeadlessIo io) {
         this.options = options;
         this.page = page;
-        this.runtime = runtime;
+        this.services = services;
         this.io = io;
     }
 
     void start() {
-        view = new PageView(runtime, options.scriptTimeout);
+        view = new PageView(services, options.scriptTimeout);
         view.loader.folderChooser(FolderChoosers.given(FolderChoosers.parse(options.mounts), FolderChoosers.headless()));
         view.loader.siteRoot(options.root);
         view.console.subscribe(event -> io.err().println(ConsoleFormat.line(event)));

@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.bridge.ConsoleEvent;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,12 +34,12 @@ final class KioskMode {
     private boolean closed;
     private String lastAllowed;
 
-    KioskMode(Stage stage, PythonRuntime runtime, double scriptTimeout, KeyCombination exit, boolean hideCursor,
+    KioskMode(Stage stage, Services services, double scriptTimeout, KeyCombination exit, boolean hideCursor,
               double reloadDelaySeconds, Path log) {
         this.stage = stage;
         this.log = log;
         this.reloadDelaySeconds = reloadDelaySeconds;
-        this.view = new PageView(runtime, scriptTimeout);
+        this.view = new PageView(services, scriptTimeout);
         Scene scene = new Scene(view.webView);
         if (hideCursor) scene.setCursor(Cursor.NONE);
         stage.initStyle(StageStyle.UNDECORATED);

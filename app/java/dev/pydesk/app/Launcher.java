@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.bridge.Timing;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import dev.pydesk.interpreter.page.SiteRoot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,8 +10,10 @@ import javafx.application.Platform;
 import picocli.CommandLine;
 
 /**
- * PyDesk's entry point. A plain class (not an {@code Application}) so JavaFX can live on the class path. The first
- * Python interpreter starts building here, on a background thread, before the toolkit and the window exist.
+ * PyDesk's entry point. A plain class (not an {@code Application}) so JavaFX can live on the class path. It builds
+ * the process's one {@link Services} (Python runtime, threads, HTTP client), which the window or the headless run
+ * closes; the first Python interpreter starts building here, on a background thread, before the toolkit and the
+ * window exist.
  */
 public final class Launcher {
     static final int OK = 0;
@@ -37,7 +39,8 @@ public final class Launcher {
         // The first context takes longest of anything before the first output: its build starts before the command
         // line is even parsed (picocli's classes are not in the AOT cache: parsing costs a tenth of a second or more).
         // A usage error or --help exits meanwhile; the builder is a daemon thread.
-        PythonRuntime runtime = new PythonRuntime().prewarm();
+        Services services = new Services();
+        services.python().prewarm();
         Options options = new Options();
         CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -87,9 +90,9 @@ public final class Launcher {
         Timing.mark("arguments parsed");
         if (options.headless) {
             Headless.enable();
-            Platform.startup(() -> new HeadlessRun(options, page, runtime).start());
+            Platform.startup(() -> new HeadlessRun(options, page, services).start());
         } else {
-            Platform.startup(() -> new BrowserWindow(options, runtime).show(page));
+            Platform.startup(() -> new BrowserWindow(options, services).show(page));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.pydesk.app;
 
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.interpreter.session.PageLoader;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.time.Duration;
 import javafx.scene.web.WebView;
 
@@ -12,9 +12,9 @@ final class PageView {
     final ConsoleBus console = new ConsoleBus();
     final PageLoader loader;
 
-    PageView(PythonRuntime runtime, double scriptTimeoutSeconds) {
+    PageView(Services services, double scriptTimeoutSeconds) {
         webView.setContextMenuEnabled(false);
-        loader = new PageLoader(webView.getEngine(), runtime, console,
+        loader = new PageLoader(webView.getEngine(), services, console,
                 Duration.ofMillis((long) (scriptTimeoutSeconds * 1000)));
     }
 }

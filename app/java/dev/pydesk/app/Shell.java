@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.inspector.Inspector;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -56,10 +56,10 @@ final class Shell {
     private int position = -1;
     private boolean travelling;
 
-    Shell(Stage stage, PythonRuntime runtime, double scriptTimeout, RecentFiles recent) {
+    Shell(Stage stage, Services services, double scriptTimeout, RecentFiles recent) {
         this.stage = stage;
         this.recent = recent;
-        this.view = new PageView(runtime, scriptTimeout);
+        this.view = new PageView(services, scriptTimeout);
         this.inspector = new Inspector(view.console, view.loader.network(), new PageInspection(view.loader), view.webView);
         PageDialogs.inWindow(view.webView.getEngine(), view.loader);
         split.setOrientation(Orientation.VERTICAL);

@@ -44,7 +44,7 @@ record StoppedPage(Path page, String reason) {
             err.println("pydesk: could not restart (" + e.getMessage() + "): quitting");
         }
         err.flush();
-        Runtime.getRuntime().halt(Launcher.PAGE_ERROR);
+        dev.pydesk.interpreter.python.Services.halt(Launcher.PAGE_ERROR); // the FX thread is stuck: nothing else can end it
     }
 
     /** What the window shows instead of the page. */

@@ -1,7 +1,7 @@
 package dev.pydesk.app;
 
 import dev.pydesk.interpreter.session.PageSession;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +69,10 @@ public final class BenchDriver {
         }
         // as Launcher.main
         FX_STARTUP_LOG.setLevel(java.util.logging.Level.SEVERE);
-        PythonRuntime runtime = new PythonRuntime().prewarm();
+        Services services = new Services();
+        services.python().prewarm();
         Headless.enable();
-        Platform.startup(() -> driver.start(runtime));
+        Platform.startup(() -> driver.start(services));
     }
 
     private static final String INSTRUMENT = """
@@ -113,8 +114,8 @@ public final class BenchDriver {
             })(%s);
             """;
 
-    private void start(PythonRuntime runtime) {
-        view = new PageView(runtime, 3600);
+    private void start(Services services) {
+        view = new PageView(services, 3600);
         view.console.subscribe(event -> {
             String line = ConsoleFormat.line(event);
             System.err.println(line);

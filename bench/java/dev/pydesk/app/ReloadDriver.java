@@ -3,7 +3,7 @@ package dev.pydesk.app;
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.interpreter.session.PageLoader;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,8 @@ public final class ReloadDriver {
             }
         }
         Headless.enable();
-        PythonRuntime runtime = new PythonRuntime().prewarm();
+        Services services = new Services();
+        services.python().prewarm();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -47,7 +48,7 @@ public final class ReloadDriver {
             Stage stage = new Stage();
             stage.setScene(new Scene(view[0], 800, 600));
             stage.show();
-            loader[0] = new PageLoader(view[0].getEngine(), runtime, new ConsoleBus(), Duration.ofSeconds(30));
+            loader[0] = new PageLoader(view[0].getEngine(), services, new ConsoleBus(), Duration.ofSeconds(30));
         });
         List<Integer> marks = new ArrayList<>(List.of(1, 10, 25, 50, 100, 150, 200, 300, 500));
         marks.removeIf(mark -> mark > Integer.getInteger("reloads.max", Integer.MAX_VALUE));

@@ -1,6 +1,7 @@
 package dev.pydesk.interpreter;
 
 import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -16,7 +17,8 @@ public final class ContextProfile {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        PythonRuntime runtime = new PythonRuntime().prewarm();
+        Services services = new Services();
+        PythonRuntime runtime = services.python().prewarm();
         PythonRuntime.PreparedContext prepared = runtime.take().get();
         long t1 = System.nanoTime();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -24,7 +26,7 @@ public final class ContextProfile {
         System.out.printf("first context prepared: %d ms after main, %d ms after JVM start, process CPU %d ms%n",
                 (t1 - t0) / 1_000_000, sinceJvm, os.getProcessCpuTime() / 1_000_000);
         prepared.context().close();
-        runtime.close();
+        services.close();
         System.exit(0);
     }
 }

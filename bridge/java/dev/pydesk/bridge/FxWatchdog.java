@@ -12,7 +12,7 @@ import javafx.application.Platform;
  * never fires (and polling it instead crashes WebKit's trap handling). So this watchdog cannot stop the script; it
  * says so once, and its owner tears the page down (the window restarts PyDesk, headless mode ends the run).
  * <p>
- * It lives on a thread of its own: it posts a ping to the FX thread and, while a ping stays unanswered, samples the
+ * It holds a thread of its own: it posts a ping to the FX thread and, while a ping stays unanswered, samples the
  * FX thread's stack. It reports once every sample for longer than the limit found the stack's top inside WebKit:
  * Python has its own watchdog (main-thread Python runs on the FX thread), and a prompt waiting for the user is not
  * stuck.
@@ -24,7 +24,7 @@ public final class FxWatchdog implements AutoCloseable {
     private final Duration limit;
     private final BooleanSupplier waitingForUser;
     private final Consumer<Stall> onStall;
-    private final Thread thread;
+    private final java.util.concurrent.Future<?> watching;
     private volatile Thread fxThread;
     private volatile long pingPostedAt;
     private volatile boolean pingAnswered = true;
@@ -35,15 +35,15 @@ public final class FxWatchdog implements AutoCloseable {
     /**
      * @param waitingForUser true while a dialog (or headless mode's standard input) has the FX thread: not a stall
      * @param onStall        called once, on the watchdog's thread, when the FX thread is stuck in JavaScript
+     * @param threads        where the watchdog's loop runs (it holds a thread until {@link #close()})
      */
-    public FxWatchdog(Duration limit, BooleanSupplier waitingForUser, Consumer<Stall> onStall) {
+    public FxWatchdog(Duration limit, BooleanSupplier waitingForUser, Consumer<Stall> onStall,
+                      java.util.concurrent.ExecutorService threads) {
         this.limit = limit;
         this.waitingForUser = waitingForUser;
         this.onStall = onStall;
         if (Platform.isFxApplicationThread()) fxThread = Thread.currentThread();
-        thread = new Thread(this::watch, "pydesk-js-watchdog");
-        thread.setDaemon(true);
-        thread.start();
+        watching = threads.submit(this::watch);
     }
 
     public Duration limit() {
@@ -127,6 +127,6 @@ public final class FxWatchdog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        watching.cancel(true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pydesk.bridge;
 
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,16 +58,17 @@ public final class JsRealm {
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
     private final AtomicInteger uncaughtErrors = new AtomicInteger();
     private volatile boolean closed;
-    private final WebSockets webSockets = new WebSockets(FxThread::later);
+    private final WebSockets webSockets;
 
     private record Callback(Value callable, PythonHost host, JsValues values) {}
 
     private record Marker(String name) {}
 
-    private JsRealm(WebEngine engine, JSObject window, ConsoleBus console, NetworkBus network) {
+    private JsRealm(WebEngine engine, JSObject window, ConsoleBus console, NetworkBus network, HttpClient http) {
         this.engine = engine;
         this.console = console;
         this.network = network;
+        this.webSockets = new WebSockets(FxThread::later, http);
         this.door = new JsDoor(this);
         if (undefinedString == null) undefinedString = window.getMember("\u0001pydesk:no-such-member");
         // Called as a method of window: the property cannot be replaced, and no Function.prototype.call is used.
@@ -78,14 +80,12 @@ public final class JsRealm {
         this.helpers = madeHelpers;
     }
 
-    /** Attaches to the engine's current document. FX thread only. */
-    public static JsRealm attach(WebEngine engine, ConsoleBus console) {
-        return attach(engine, console, null);
-    }
-
-    /** Attaches to the engine's current document; page JavaScript's fetch/XHR go to {@code network}. FX thread only. */
-    public static JsRealm attach(WebEngine engine, ConsoleBus console, NetworkBus network) {
-        return new JsRealm(engine, (JSObject) engine.executeScript("window"), console, network);
+    /**
+     * Attaches to the engine's current document; page JavaScript's fetch/XHR go to {@code network}, its WebSockets
+     * through {@code http} (the process's one HTTP client). FX thread only.
+     */
+    public static JsRealm attach(WebEngine engine, ConsoleBus console, NetworkBus network, HttpClient http) {
+        return new JsRealm(engine, (JSObject) engine.executeScript("window"), console, network, http);
     }
 
     public ConsoleBus console() {

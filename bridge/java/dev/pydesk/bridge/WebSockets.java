@@ -26,7 +26,6 @@ public final class WebSockets implements AutoCloseable {
     public static final int CLOSING = 2;
     public static final int CLOSED = 3;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
 
     /** Receives a connection's events on the owner's thread. */
     public interface Listener {
@@ -40,11 +39,14 @@ public final class WebSockets implements AutoCloseable {
     }
 
     private final Executor owner;
+    private final HttpClient http;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, Connection> connections = new ConcurrentHashMap<>();
 
-    public WebSockets(Executor owner) {
+    /** @param http the process's one HTTP client (fetch's too) */
+    public WebSockets(Executor owner, HttpClient http) {
         this.owner = owner;
+        this.http = http;
     }
 
     private final class Connection implements WebSocket.Listener {
@@ -133,7 +135,7 @@ public final class WebSockets implements AutoCloseable {
             connection.finish(1006, "", false);
             return id;
         }
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(15));
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(15));
         if (!protocols.isEmpty()) {
             builder.subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(String[]::new));
         }

@@ -48,9 +48,9 @@ import org.graalvm.polyglot.io.FileSystem;
 public final class ScopedFileSystem implements FileSystem {
     private static final Set<Path> LIVE_SCRATCH = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE_SCRATCH.forEach(ScopedFileSystem::deleteTree),
-                "pydesk-scratch-cleanup"));
+    /** Deletes every scratch folder still there: the process is ending ({@code Services.lastWrites()}). */
+    public static void discardAll() {
+        LIVE_SCRATCH.forEach(ScopedFileSystem::deleteTree);
     }
 
     private final FileSystem delegate = FileSystem.newDefaultFileSystem();

@@ -26,11 +26,6 @@ import java.util.function.Consumer;
  * thread; the caller hands them to the interpreter's own thread.
  */
 public final class Fetcher {
-    static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(15))
-            .build();
-
     /** What Python receives: an answer, or an error with the exception type Python should raise. */
     public record Result(int status, String statusText, String url, List<String> headers, byte[] body, String errorType,
                   String error) {
@@ -43,9 +38,12 @@ public final class Fetcher {
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final PageResources resources;
+    private final HttpClient http;
 
+    /** Fetches through the page's HTTP client ({@link PageResources#http()}: the process's one). */
     public Fetcher(PageResources resources) {
         this.resources = resources;
+        this.http = resources.http();
     }
 
     public void fetch(String url, String method, List<String> headers, byte[] body, Consumer<Result> done) {
@@ -84,7 +82,7 @@ public final class Fetcher {
         }
     }
 
-    private static CompletableFuture<Result> send(String url, URI uri, String method, List<String> headers, byte[] body) {
+    private CompletableFuture<Result> send(String url, URI uri, String method, List<String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
         try {
             for (int i = 0; i + 1 < headers.size(); i += 2) request.header(headers.get(i), headers.get(i + 1));
@@ -93,7 +91,7 @@ public final class Fetcher {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Result.failed(url, "ValueError", "fetch " + url + ": " + e.getMessage()));
         }
-        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> {
                     List<String> flat = new ArrayList<>();
                     for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {

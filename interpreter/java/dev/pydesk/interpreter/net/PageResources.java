@@ -5,6 +5,7 @@ import dev.pydesk.interpreter.page.PageServer;
 import dev.pydesk.interpreter.page.SiteRoot;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,15 @@ public final class PageResources {
     private final SiteRoot site;
     private final Path pageFolder;
     private final String pageName;
+    private final HttpClient http;
 
-    public PageResources(URI pageUri, PageServer server, SiteRoot site, Path pageFolder) {
-        this(pageUri, server, site, pageFolder, nameOf(pageUri));
+    /** @param http the process's one HTTP client, for resources on other sites */
+    public PageResources(URI pageUri, PageServer server, SiteRoot site, Path pageFolder, HttpClient http) {
+        this(pageUri, server, site, pageFolder, nameOf(pageUri), http);
     }
 
-    private PageResources(URI base, PageServer server, SiteRoot site, Path pageFolder, String pageName) {
+    private PageResources(URI base, PageServer server, SiteRoot site, Path pageFolder, String pageName, HttpClient http) {
+        this.http = http;
         this.base = base;
         this.server = server;
         this.site = site;
@@ -60,7 +64,7 @@ public final class PageResources {
 
     /** The same reader with references taken relative to {@code reference} (a config file the page named). */
     PageResources relativeTo(String reference) {
-        return new PageResources(resolve(reference), server, site, pageFolder, pageName);
+        return new PageResources(resolve(reference), server, site, pageFolder, pageName, http);
     }
 
     /** The reader for what {@code config} names: relative to its file, as PyScript resolves them. */
@@ -147,9 +151,14 @@ public final class PageResources {
                 + " failed with error 403 (Forbidden). " + refusal(reference, uri));
     }
 
-    private static byte[] fetch(URI uri, String reference) throws IOException {
+    /** The HTTP client fetch and the package index use too. */
+    HttpClient http() {
+        return http;
+    }
+
+    private byte[] fetch(URI uri, String reference) throws IOException {
         try {
-            HttpResponse<byte[]> response = Fetcher.HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) throw notFound(reference);
             if (response.statusCode() >= 400) {

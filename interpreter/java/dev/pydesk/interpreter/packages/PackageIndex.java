@@ -20,17 +20,13 @@ import java.util.List;
 final class PackageIndex {
     static final String DEFAULT = "https://pypi.org/pypi";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(15))
-            .build();
 
     /** A wheel to download: its file name, URL and (when the index gives it) sha256. */
     record Release(String fileName, String url, String sha256) {}
 
     private PackageIndex() {}
 
-    static Release find(String index, Requirement requirement) throws PackageException {
+    static Release find(HttpClient http, String index, Requirement requirement) throws PackageException {
         String base = index.endsWith("/") ? index.substring(0, index.length() - 1) : index;
         String path = requirement.exactVersion() == null ? requirement.name() + "/json"
                 : requirement.name() + "/" + requirement.exactVersion() + "/json";
@@ -38,7 +34,7 @@ final class PackageIndex {
         String what = "\"" + requirement.text() + "\"";
         HttpResponse<byte[]> response;
         try {
-            response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
             throw new PackageException("cannot install " + what + ": the package index " + base

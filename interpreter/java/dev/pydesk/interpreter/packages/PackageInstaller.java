@@ -1,6 +1,7 @@
 package dev.pydesk.interpreter.packages;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,8 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 
 /**
  * Installs what {@code packages} and {@code py_import} ask for into the {@link WheelCache}, on PyDesk's own package
@@ -23,20 +23,22 @@ import java.util.concurrent.Executors;
  * JSON API.
  */
 public final class PackageInstaller {
-    private static final ExecutorService THREADS = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "pydesk-packages");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final WheelCache cache;
     private final String index;
     private final Source source;
+    private final Executor threads;
+    private final HttpClient http;
 
-    public PackageInstaller(WheelCache cache, String index, Source source) {
+    /**
+     * @param threads PyDesk's file and network threads ({@code Services.io()})
+     * @param http    the process's one HTTP client, for the package index
+     */
+    public PackageInstaller(WheelCache cache, String index, Source source, Executor threads, HttpClient http) {
         this.cache = cache;
         this.index = index;
         this.source = source;
+        this.threads = threads;
+        this.http = http;
     }
 
     /** The index to use when the config names none. */
@@ -47,15 +49,15 @@ public final class PackageInstaller {
         return variable != null && !variable.isBlank() ? variable : PackageIndex.DEFAULT;
     }
 
-    /** Runs PyDesk's file and package work off every interpreter's thread. */
-    public static <T> CompletableFuture<T> offThread(IoSupplier<T> work) {
+    /** Runs PyDesk's file and package work off every interpreter's thread, on {@code threads}. */
+    public static <T> CompletableFuture<T> offThread(Executor threads, IoSupplier<T> work) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return work.get();
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
-        }, THREADS);
+        }, threads);
     }
 
     @FunctionalInterface
@@ -69,7 +71,7 @@ public final class PackageInstaller {
      * comes first in the list.
      */
     public CompletableFuture<List<WheelCache.Installed>> install(String requirement) {
-        return offThread(() -> installWithDependencies(requirement));
+        return offThread(threads, () -> installWithDependencies(requirement));
     }
 
     List<WheelCache.Installed> installWithDependencies(String text) throws IOException {
@@ -110,7 +112,7 @@ public final class PackageInstaller {
                 throw new PackageException("cannot install \"" + text + "\": " + e.getMessage());
             }
         }
-        PackageIndex.Release release = PackageIndex.find(index, requirement);
+        PackageIndex.Release release = PackageIndex.find(http, index, requirement);
         var cached = cache.find(release.fileName(), release.sha256());
         if (cached.isPresent()) return cached.get();
         byte[] wheel;

@@ -25,10 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,8 +61,9 @@ import com.sun.net.httpserver.HttpServer;
  *   <li>Requests whose {@code Host} is not this server (DNS rebinding) get 403.</li>
  * </ul>
  *
- * <p>The server's worker threads are daemon threads named {@code pydesk-page-server-N}; the JDK's
- * own dispatcher thread is not, so always {@link #close()} the server.
+ * <p>The server's requests are handled on the threads it is given ({@code Services.pageServerThreads()}: daemon
+ * threads named {@code pydesk-page-server-N-M}), which it shuts down when it closes; the JDK's own dispatcher thread
+ * is not a daemon, so always {@link #close()} the server.
  */
 public final class PageServer implements AutoCloseable {
 
@@ -77,7 +76,6 @@ public final class PageServer implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     /** The stand-in for PyScript's loader, as an asset name (see {@link PyScriptLoader}). */
     private static final String STAND_IN_ASSET = PyScriptLoader.STAND_IN.substring(ASSET_PREFIX.length());
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static final Pattern META_CHARSET =
             Pattern.compile("<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([-\\w.:]+)", Pattern.CASE_INSENSITIVE);
 
@@ -105,31 +103,28 @@ public final class PageServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving {@code rootFolder} on 127.0.0.1, on an ephemeral port.
+     * Starts serving {@code rootFolder} on 127.0.0.1, on an ephemeral port; requests are handled on {@code threads},
+     * which the server owns from now on (it shuts them down when it closes, or when it cannot start).
      *
      * @throws IOException if the folder does not exist / is not a directory, or the socket cannot be bound
      */
-    public static PageServer start(Path rootFolder) throws IOException {
-        Objects.requireNonNull(rootFolder, "rootFolder");
-        Path real = rootFolder.toRealPath();
-        if (!Files.isDirectory(real)) {
-            throw new NotDirectoryException(rootFolder.toString());
-        }
-        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-            Thread t = new Thread(runnable, "pydesk-page-server-" + THREAD_NUMBER.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    public static PageServer start(Path rootFolder, ExecutorService threads) throws IOException {
         HttpServer server;
+        Path real;
         try {
+            Objects.requireNonNull(rootFolder, "rootFolder");
+            real = rootFolder.toRealPath();
+            if (!Files.isDirectory(real)) {
+                throw new NotDirectoryException(rootFolder.toString());
+            }
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), 0), 0);
         } catch (IOException | RuntimeException e) {
-            executor.shutdownNow();
+            threads.shutdownNow();
             throw e;
         }
-        PageServer pageServer = new PageServer(real, rootFolder.toAbsolutePath().normalize(), server, executor);
+        PageServer pageServer = new PageServer(real, rootFolder.toAbsolutePath().normalize(), server, threads);
         server.createContext("/", pageServer::handle);
-        server.setExecutor(executor);
+        server.setExecutor(threads);
         server.start();
         return pageServer;
     }

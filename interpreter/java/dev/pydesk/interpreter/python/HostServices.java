@@ -26,12 +26,12 @@ final class HostServices implements InterpreterHost.LoopServices {
     private final java.util.Map<Integer, String> socketUrls = new java.util.concurrent.ConcurrentHashMap<>();
     private Interpreter interpreter;
 
-    HostServices(Executor owner, Fetcher fetcher, WorkerAccess workers, NetworkBus network) {
+    HostServices(Executor owner, Fetcher fetcher, WorkerAccess workers, NetworkBus network, Services services) {
         this.owner = owner;
         this.network = network;
-        this.scheduler = new Scheduler(owner);
+        this.scheduler = new Scheduler(owner, services.timers());
         this.fetcher = fetcher;
-        this.sockets = new WebSockets(owner);
+        this.sockets = new WebSockets(owner, services.http());
         this.workers = workers;
     }
 

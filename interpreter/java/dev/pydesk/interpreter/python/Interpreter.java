@@ -104,7 +104,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         Context context = prepared.context();
         WorkerAccess workerAccess = new WorkerAccess(workers, self);
         HostServices services = new HostServices(owner, new Fetcher(page.resources()), workerAccess,
-                page.network());
+                page.network(), page.services());
         Interpreter[] made = new Interpreter[1];
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
         InterpreterHost host = new InterpreterHost(type, self != null, config.asMap(), target, services);
@@ -113,7 +113,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
         host.packages(packages);
         host.routing(prepared.routing());
-        StorageAccess storage = new StorageAccess(page.siteRoot());
+        StorageAccess storage = new StorageAccess(page.siteRoot(), page.services().storage());
         host.storage(storage);
         MountAccess mounts = new MountAccess(page.siteRoot(), page.resources().pageName(), prepared.fileSystem(),
                 page.chooser());

@@ -44,7 +44,7 @@ public final class Packages {
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         Timing.mark(source + ": files and packages");
         CompletableFuture<Void> copied = files == null ? CompletableFuture.completedFuture(null)
-                : PackageInstaller.<Void>offThread(() -> {
+                : PackageInstaller.<Void>offThread(page.services().io(), () -> {
                     FilesLoader.load(files, page.resources().forConfig(config)::readBytes, destination -> fileSystem.scratchPathFor(
                             inPageFolder(fileSystem, destination)));
                     return null;
@@ -92,7 +92,8 @@ public final class Packages {
         String index = config.get("packages_index").map(String::valueOf).filter(text -> !text.isBlank())
                 .orElseGet(PackageInstaller::defaultIndex);
         PageResources relative = page.resources().forConfig(config); // wheel paths are relative to the config's file
-        return new PackageInstaller(WheelCache.standard(), relative.resolve(index).toString(), relative::readBytes);
+        return new PackageInstaller(WheelCache.standard(), relative.resolve(index).toString(), relative::readBytes,
+                page.services().io(), page.services().http());
     }
 
     private static List<String> requirements(PageConfig config) {

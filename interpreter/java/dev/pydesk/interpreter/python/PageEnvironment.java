@@ -9,11 +9,12 @@ import java.nio.file.Path;
 
 /**
  * What every interpreter of one page shares: the document, the page's folder (Python's working folder) and files,
- * console and network logs, watchdog, errors, who to ask for a folder to mount, and whether its Python may listen on
- * sockets ({@code [sockets]} in pydesk.toml, {@link dev.pydesk.interpreter.page.SiteRoot}).
+ * console and network logs, watchdog, the process's {@link Services}, errors, who to ask for a folder to mount, and
+ * whether its Python may listen on sockets ({@code [sockets]} in pydesk.toml, {@link dev.pydesk.interpreter.page.SiteRoot}).
  */
 public record PageEnvironment(JsRealm realm, Path pageFolder, PageResources resources, ConsoleBus console, NetworkBus network,
-                       Watchdog watchdog, ErrorSink errors, FolderChooser chooser, boolean listeningSockets) {
+                       Watchdog watchdog, Services services, ErrorSink errors, FolderChooser chooser,
+                       boolean listeningSockets) {
     /**
      * The site root (see {@link PageResources#siteRoot()}, the one place that knows it): PyDesk's stand-in for a
      * browser's origin, so what a browser keeps per origin (pyscript.storage's stores, pyscript.fs's folder choices)

@@ -6,7 +6,6 @@ import dev.pydesk.interpreter.net.PageSocketGuard;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
@@ -32,11 +31,8 @@ public final class PythonRuntime implements AutoCloseable {
             .allowMapAccess(false)
             .build();
 
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pydesk-python-builder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Builds the engine and the contexts, one at a time ({@link Services}' thread). */
+    private final ExecutorService builder;
     private final CompletableFuture<Engine> engine;
     private CompletableFuture<PreparedContext> spare;
     private volatile boolean closed;
@@ -47,13 +43,10 @@ public final class PythonRuntime implements AutoCloseable {
 
     private final CompiledModules compiled;
 
-    public PythonRuntime() {
-        this(CompiledModules.FROM_PROPERTIES);
-    }
-
-    /** A runtime whose interpreters load PyDesk's modules compiled in {@code compiled} (tests). */
-    PythonRuntime(CompiledModules compiled) {
+    /** Made by {@link Services}, which owns the builder thread. */
+    PythonRuntime(CompiledModules compiled, ExecutorService builder) {
         this.compiled = compiled;
+        this.builder = builder;
         engine = CompletableFuture.supplyAsync(() -> {
             Timing.mark("engine: building");
             Engine built = Engine.newBuilder("python").option("engine.WarnInterpreterOnly", "false").build();
@@ -151,6 +144,5 @@ public final class PythonRuntime implements AutoCloseable {
             if (spare != null) spare.thenAccept(prepared -> prepared.context().close(true));
             spare = null;
         }
-        builder.shutdown();
     }
 }

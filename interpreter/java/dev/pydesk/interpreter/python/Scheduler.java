@@ -3,7 +3,6 @@ package dev.pydesk.interpreter.python;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * headless mode.
  */
 final class Scheduler implements AutoCloseable {
-    private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pydesk-timers");
-        thread.setDaemon(true);
-        return thread;
-    });
-
+    /** The process's one timer thread ({@link Services#timers()}): it only hands due callbacks to their owner. */
+    private final ScheduledExecutorService clock;
     private final Executor owner;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, ScheduledFuture<?>> delayed = new ConcurrentHashMap<>();
@@ -28,8 +23,9 @@ final class Scheduler implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param owner runs work on the interpreter's thread ({@code Platform::runLater} for the main thread) */
-    Scheduler(Executor owner) {
+    Scheduler(Executor owner, ScheduledExecutorService clock) {
         this.owner = owner;
+        this.clock = clock;
     }
 
     long schedule(double delayMillis, Runnable work) {
@@ -42,7 +38,7 @@ final class Scheduler implements AutoCloseable {
         if (delayMillis <= 0) {
             owner.execute(run);
         } else {
-            delayed.put(id, CLOCK.schedule(() -> {
+            delayed.put(id, clock.schedule(() -> {
                 delayed.remove(id);
                 owner.execute(run);
             }, (long) (delayMillis * 1000), TimeUnit.MICROSECONDS));

@@ -19,13 +19,16 @@ import org.graalvm.polyglot.Value;
  */
 public final class StorageAccess {
     private final Path site;
+    private final java.util.concurrent.ExecutorService storage;
     private final Map<Integer, Store> opened = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Interpreter interpreter;
     private volatile boolean closed;
 
-    StorageAccess(Path site) {
+    /** @param storage where stores are read and written, one at a time ({@link Services#storage()}) */
+    StorageAccess(Path site, java.util.concurrent.ExecutorService storage) {
         this.site = site;
+        this.storage = storage;
     }
 
     void attach(Interpreter bound) {
@@ -42,11 +45,11 @@ public final class StorageAccess {
         owner.started();
         CompletableFuture.supplyAsync(() -> {
             try {
-                return Stores.acquire(StateFolder.path(), site, name);
+                return Stores.acquire(StateFolder.path(), site, name, storage);
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }).whenComplete((store, failure) -> owner.execute(() -> {
+        }, storage).whenComplete((store, failure) -> owner.execute(() -> {
             owner.ended();
             if (store == null) {
                 owner.callPython(callback, -1, null, "storage '" + name + "' could not be opened: "

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
@@ -38,9 +38,9 @@ public final class Watchdog implements AutoCloseable {
     }
 
     private final Duration limit;
-    private final ScheduledExecutorService timer;
     /** Interrupting and cancelling wait for the context; they must not hold up the timer. */
     private final ExecutorService stopper;
+    private final ScheduledFuture<?> checks;
     private final Map<Context, Run> running = new ConcurrentHashMap<>();
     private final Map<Context, Run> stopped = new ConcurrentHashMap<>();
     private int pauses;
@@ -48,26 +48,23 @@ public final class Watchdog implements AutoCloseable {
 
     /** A watchdog that never fires: worker interpreters may compute for as long as they like. */
     public static Watchdog unlimited() {
-        return new Watchdog(null);
+        return new Watchdog(null, null, null);
     }
 
-    public Watchdog(Duration limit) {
+    /** Checks on the services' timer clock; stops runs on their watchdog threads. */
+    public Watchdog(Duration limit, Services services) {
+        this(limit, services.timers(), services.watchdogs());
+    }
+
+    private Watchdog(Duration limit, ScheduledExecutorService clock, ExecutorService stopper) {
         this.limit = limit;
+        this.stopper = stopper;
         if (limit == null) {
-            timer = null;
-            stopper = null;
+            checks = null;
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "pydesk-watchdog"));
-        stopper = Executors.newCachedThreadPool(runnable -> daemon(runnable, "pydesk-watchdog-stop"));
         long period = Math.max(20, Math.min(250, limit.toMillis() / 4));
-        timer.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
+        checks = clock.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
     public Duration limit() {
@@ -158,7 +155,6 @@ public final class Watchdog implements AutoCloseable {
 
     @Override
     public void close() {
-        if (timer != null) timer.shutdownNow();
-        if (stopper != null) stopper.shutdownNow();
+        if (checks != null) checks.cancel(false);
     }
 }

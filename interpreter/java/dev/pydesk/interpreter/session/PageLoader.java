@@ -9,7 +9,7 @@ import dev.pydesk.interpreter.files.FolderChooser;
 import dev.pydesk.interpreter.net.PageResources;
 import dev.pydesk.interpreter.page.PageServer;
 import dev.pydesk.interpreter.page.SiteRoot;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import dev.pydesk.interpreter.python.Watchdog;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +31,7 @@ import javafx.scene.web.WebEngine;
  */
 public final class PageLoader implements AutoCloseable {
     private final WebEngine engine;
-    private final PythonRuntime runtime;
+    private final Services services;
     private final ConsoleBus console;
     private final dev.pydesk.bridge.NetworkBus network;
     private final Watchdog watchdog;
@@ -50,13 +50,14 @@ public final class PageLoader implements AutoCloseable {
     private volatile SiteRoot site;
     private final java.util.Set<Path> refusedShown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public PageLoader(WebEngine engine, PythonRuntime runtime, ConsoleBus console, Duration scriptTimeout) {
+    /** @param services the process's runtime, threads and HTTP client, which the loader's pages use and never close */
+    public PageLoader(WebEngine engine, Services services, ConsoleBus console, Duration scriptTimeout) {
         this.engine = engine;
-        this.runtime = runtime;
+        this.services = services;
         this.console = console;
         this.network = new dev.pydesk.bridge.NetworkBus();
-        this.watchdog = new Watchdog(scriptTimeout);
-        this.jsWatchdog = new FxWatchdog(scriptTimeout, () -> userWaits.get() > 0, this::stalled);
+        this.watchdog = new Watchdog(scriptTimeout, services);
+        this.jsWatchdog = new FxWatchdog(scriptTimeout, () -> userWaits.get() > 0, this::stalled, services.watchdogs());
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> onState(state));
         // A new document replaced the session's (navigation, reload): its handles are stale from now on, so the old
         // session ends here, not when the new page is ready (its queued work would meet stale handles meanwhile).
@@ -173,7 +174,7 @@ public final class PageLoader implements AutoCloseable {
         SiteRoot chosen = SiteRoot.of(absolute, requestedRoot);
         if (server == null || !server.root().equals(chosen.folder())) {
             if (server != null) server.close();
-            server = PageServer.start(chosen.folder());
+            server = PageServer.start(chosen.folder(), services.pageServerThreads());
             // Page JavaScript's fetch/XHR are logged by the page itself (boot.js), with other sites' requests.
             server.onRequest(request -> {
                 if (!request.fromScript()) network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
@@ -268,7 +269,7 @@ public final class PageLoader implements AutoCloseable {
         Timing.mark("page: loaded");
         JsRealm realm;
         try {
-            realm = JsRealm.attach(engine, console, network);
+            realm = JsRealm.attach(engine, console, network, services.http());
         } catch (IllegalStateException e) {
             console.publish(ConsoleEvent.Level.ERROR, "pydesk", e.getMessage());
             status(e.getMessage());
@@ -284,8 +285,8 @@ public final class PageLoader implements AutoCloseable {
         Path folder = page.getParent();
         // scripts are named relative to the site root in tracebacks (app/index.html#py-0), as modules are
         String shown = site.folder().relativize(page).toString().replace('\\', '/');
-        session = new PageSession(realm, runtime, console, network, watchdog, folder, shown,
-                new PageResources(location, server, site, folder), this::status, chooser,
+        session = new PageSession(realm, services, console, network, watchdog, folder, shown,
+                new PageResources(location, server, site, folder, services.http()), this::status, chooser,
                 site.listeningSockets());
         PageSession started = session;
         sessionListeners.forEach(listener -> listener.accept(started));

@@ -18,6 +18,7 @@ import dev.pydesk.interpreter.python.Interpreter;
 import dev.pydesk.interpreter.python.Packages;
 import dev.pydesk.interpreter.python.PageEnvironment;
 import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import dev.pydesk.interpreter.python.StopMessages;
 import dev.pydesk.interpreter.python.Watchdog;
 import dev.pydesk.interpreter.workers.PageWorker;
@@ -69,18 +70,18 @@ public final class PageSession implements AutoCloseable {
     private int workersRunning;
     private volatile boolean closed;
 
-    PageSession(JsRealm realm, PythonRuntime runtime, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
+    PageSession(JsRealm realm, Services services, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
                 Watchdog watchdog, Path pageFolder,
                 String pageName, PageResources resources, Consumer<String> status, FolderChooser chooser,
                 boolean listeningSockets) {
         this.realm = realm;
-        this.runtime = runtime;
+        this.runtime = services.python();
         this.console = console;
         this.pageName = pageName;
         this.resources = resources;
         this.status = status;
         for (String type : TYPES) ids.put(type, new AtomicInteger());
-        this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog,
+        this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog, services,
                 new ErrorSink() {
                     @Override
                     public void pageError(String source, String message) {
@@ -478,7 +479,7 @@ public final class PageSession implements AutoCloseable {
                 pageError(tag.type(), PageResources.message(e));
                 return tag.text(); // PyScript falls back to the element's own content
             }
-        });
+        }, environment.services().io());
     }
 
     /** {@link #execute}, but a failure of PyDesk itself is a page error, never a page that stops half-way. */

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Every store open in this process, by file: the interpreters of a page, its workers and a reloaded page share one
@@ -22,31 +21,29 @@ public final class Stores {
     /** Bytes of text a store may hold: {@code -Dpydesk.storage.limit}, else 64 MiB. */
     static final String LIMIT_PROPERTY = "pydesk.storage.limit";
     private static final long DEFAULT_LIMIT = 64L * 1024 * 1024;
-    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pydesk-storage");
-        thread.setDaemon(true);
-        return thread;
-    });
     private static final Map<Path, Store> OPEN = new HashMap<>();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            List<Store> open;
-            synchronized (Stores.class) {
-                open = List.copyOf(OPEN.values());
-            }
-            open.forEach(Store::writeNow);
-        }, "pydesk-storage-flush"));
+    /** Writes every open store now: the process is ending ({@code Services.lastWrites()}). */
+    public static void writeAll() {
+        List<Store> open;
+        synchronized (Stores.class) {
+            open = List.copyOf(OPEN.values());
+        }
+        open.forEach(Store::writeNow);
     }
 
     private Stores() {}
 
-    /** Opens the store {@code name} of {@code site} (reading its file when nobody has it open). Blocking I/O. */
-    public static synchronized Store acquire(Path stateFolder, Path site, String name) throws IOException {
+    /**
+     * Opens the store {@code name} of {@code site} (reading its file when nobody has it open). Blocking I/O. A store
+     * read now is written on {@code writer} ({@code Services.storage()}), one write after the other.
+     */
+    public static synchronized Store acquire(Path stateFolder, Path site, String name, ExecutorService writer)
+            throws IOException {
         Path file = fileOf(stateFolder, site, name);
         Store store = OPEN.get(file);
         if (store == null) {
-            store = Store.load(file, site.toString(), name, limit(), WRITER);
+            store = Store.load(file, site.toString(), name, limit(), writer);
             OPEN.put(file, store);
         }
         store.users++;

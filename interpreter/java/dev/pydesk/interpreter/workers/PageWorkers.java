@@ -58,7 +58,7 @@ public final class PageWorkers implements AutoCloseable {
             return worker;
         }
         PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(),
-                page.network(), Watchdog.unlimited(), named, page.chooser(),
+                page.network(), Watchdog.unlimited(), page.services(), named, page.chooser(),
                 page.listeningSockets());
         worker.start(runtime.take(), source, fileName, config, own, this);
         return worker;
@@ -108,7 +108,7 @@ public final class PageWorkers implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException(PageResources.message(e));
             }
-        }).whenComplete((code, failure) -> {
+        }, page.services().io()).whenComplete((code, failure) -> {
             if (failure != null) page.errors().pageError(label, "Error in " + label + ":\n" + Failures.rootMessage(failure));
         });
     }

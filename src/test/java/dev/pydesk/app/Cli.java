@@ -58,7 +58,7 @@ final class Cli {
         HeadlessIo io = new HeadlessIo(outStream, errStream, input(stdin), exit::complete);
         PageHarness.startToolkit();
         long start = System.nanoTime();
-        FxThread.run(() -> new HeadlessRun(options, page, PageHarness.runtime(), io).start());
+        FxThread.run(() -> new HeadlessRun(options, page, PageHarness.services(), io).start());
         int status;
         try {
             status = exit.get(bound.toMillis(), TimeUnit.MILLISECONDS);

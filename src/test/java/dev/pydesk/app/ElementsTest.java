@@ -50,7 +50,7 @@ class ElementsTest {
         System.setProperty("pydesk.state", dir.resolve("state").toString());
         FxThread.run(() -> {
             stage = new Stage();
-            shell = new Shell(stage, PageHarness.runtime(), 30, RecentFiles.inStateFolder());
+            shell = new Shell(stage, PageHarness.services(), 30, RecentFiles.inStateFolder());
             stage.setScene(new Scene(shell.root(), 1100, 800));
             stage.show();
             stage.toFront();

@@ -47,7 +47,7 @@ class KioskTest {
         log = dir.resolve("state/kiosk.log");
         CompletableFuture<PageSession> session = new CompletableFuture<>();
         FxThread.run(() -> {
-            kiosk = new KioskMode(new Stage(), PageHarness.runtime(), 30, exit, true, reloadDelay, log);
+            kiosk = new KioskMode(new Stage(), PageHarness.services(), 30, exit, true, reloadDelay, log);
             kiosk.view().loader.onSession(session::complete);
             kiosk.stage().show();
             try {
@@ -90,7 +90,8 @@ class KioskTest {
         Object opened = js("String(window.open('index.html'))");
         assertEquals("null", String.valueOf(opened));
         // Another folder of the disk is served by another server: another origin, as any other site.
-        dev.pydesk.interpreter.page.PageServer other = dev.pydesk.interpreter.page.PageServer.start(dir.resolve("elsewhere"));
+        dev.pydesk.interpreter.page.PageServer other = dev.pydesk.interpreter.page.PageServer.start(dir.resolve("elsewhere"),
+                PageHarness.services().pageServerThreads());
         String target = other.uriOf(dir.resolve("elsewhere/other.html")).toString();
         js("location.href = " + PageHarness.quote(target));
         waitUntil("the blocked navigation to be logged", () -> {

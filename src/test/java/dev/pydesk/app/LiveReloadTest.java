@@ -50,7 +50,7 @@ class LiveReloadTest {
         System.setProperty("pydesk.state", temp.resolve("state").toString());
         FxThread.run(() -> {
             stage = new Stage();
-            shell = new Shell(stage, PageHarness.runtime(), 30, RecentFiles.inStateFolder());
+            shell = new Shell(stage, PageHarness.services(), 30, RecentFiles.inStateFolder());
             shell.view().loader.onSession(sessions::add);
             stage.setScene(new Scene(shell.root(), 900, 600));
             stage.show();

@@ -47,7 +47,7 @@ class NavigationTest {
             before[0] = Thread.currentThread().getUncaughtExceptionHandler();
             Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> fxFailures.add(failure));
             Stage stage = window[0] = new Stage();
-            shell[0] = new Shell(stage, PageHarness.runtime(), 30, new RecentFiles(dir.resolve("recent.txt")));
+            shell[0] = new Shell(stage, PageHarness.services(), 30, new RecentFiles(dir.resolve("recent.txt")));
             shell[0].view().console.subscribe(events::add);
             stage.setScene(new Scene(shell[0].root(), 800, 600));
             stage.show();

@@ -46,7 +46,7 @@ class ShellTest {
         System.setProperty("pydesk.state", dir.resolve("state").toString());
         FxThread.run(() -> {
             stage = new Stage();
-            shell = new Shell(stage, PageHarness.runtime(), 30, RecentFiles.inStateFolder());
+            shell = new Shell(stage, PageHarness.services(), 30, RecentFiles.inStateFolder());
             stage.setScene(new Scene(shell.root(), 1000, 700));
             stage.show();
             stage.toFront();

@@ -6,7 +6,7 @@ import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.interpreter.session.PageLoader;
 import dev.pydesk.interpreter.session.PageSession;
-import dev.pydesk.interpreter.python.PythonRuntime;
+import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +24,12 @@ import javafx.stage.Stage;
 
 /**
  * Opens pages in a real WebView (Monocle, no display) with real GraalPy interpreters, as PyDesk does, and gives
- * tests the console stream, the DOM and the session. One toolkit and one Python runtime per test JVM.
+ * tests the console stream, the DOM and the session. One toolkit and one {@link Services} (Python runtime, threads,
+ * HTTP client) per test JVM, as in PyDesk's process.
  */
 public final class PageHarness implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static PythonRuntime runtime;
+    private static Services services;
 
     private final ConsoleBus console = new ConsoleBus();
     private final List<ConsoleEvent> events = new CopyOnWriteArrayList<>();
@@ -41,6 +42,11 @@ public final class PageHarness implements AutoCloseable {
     }
 
     public PageHarness(Duration scriptTimeout) {
+        this(scriptTimeout, services());
+    }
+
+    /** A harness whose pages use {@code services} instead of the test JVM's (the caller closes them). */
+    public PageHarness(Duration scriptTimeout, Services services) {
         startToolkit();
         console.subscribe(events::add);
         FxThread.run(() -> {
@@ -48,14 +54,19 @@ public final class PageHarness implements AutoCloseable {
             stage = new Stage();
             stage.setScene(new Scene(webView, 800, 600));
             stage.show();
-            loader = new PageLoader(webView.getEngine(), runtime(), console, scriptTimeout);
+            loader = new PageLoader(webView.getEngine(), services, console, scriptTimeout);
         });
     }
 
-    public static synchronized PythonRuntime runtime() {
-        if (runtime == null) runtime = new PythonRuntime().prewarm();
-        return runtime;
+    /** The test JVM's services (never closed: the JVM's end ends their daemon threads); its runtime prewarmed. */
+    public static synchronized Services services() {
+        if (services == null) {
+            services = new Services();
+            services.python().prewarm();
+        }
+        return services;
     }
+
 
     public static synchronized void startToolkit() {
         // Surefire runs the tests with assertions on, and that switches on JavaFX's own scene-graph debug checks

@@ -37,6 +37,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PageServerTest {
+    /** A page server's threads, as the page loader gets them for each server it starts. */
+    private static java.util.concurrent.ExecutorService threads() {
+        return dev.pydesk.testing.PageHarness.services().pageServerThreads();
+    }
 
     private static final String INDEX = """
             <!DOCTYPE html>
@@ -92,7 +96,7 @@ class PageServerTest {
         write("with space \u00fc.txt", "spaced");
         Files.writeString(base.resolve("secret.txt"), "top secret");
 
-        server = PageServer.start(site);
+        server = PageServer.start(site, threads());
         server.onRequest(r -> {
             records.add(r);
             handlerThreads.add(Thread.currentThread());
@@ -395,8 +399,8 @@ class PageServerTest {
 
     @Test
     void startRejectsAMissingFolderOrAFile() {
-        assertThrows(IOException.class, () -> PageServer.start(base.resolve("nope")));
-        assertThrows(IOException.class, () -> PageServer.start(base.resolve("secret.txt")));
+        assertThrows(IOException.class, () -> PageServer.start(base.resolve("nope"), threads()));
+        assertThrows(IOException.class, () -> PageServer.start(base.resolve("secret.txt"), threads()));
     }
 
     /** What the stand-in for PyScript's core.js starts with (the asset on the class path). */

@@ -40,7 +40,8 @@ class CompiledModulesTest {
 
     @Test
     void aTrainingRunKeepsTheModulesItImportedAndALaterRunLoadsThem() throws Exception {
-        try (PythonRuntime training = new PythonRuntime(new CompiledModules(cache, true))) {
+        try (Services trainingServices = new Services(new CompiledModules(cache, true))) {
+            PythonRuntime training = trainingServices.python();
             Context context = prepared(training);
             context.eval("python", "import _pydesk.workers");
             context.close();
@@ -55,7 +56,8 @@ class CompiledModulesTest {
         try (Stream<Path> files = Files.list(cache)) {
             workers = files.filter(f -> f.getFileName().toString().startsWith("_pydesk.workers.")).findFirst().orElseThrow();
         }
-        try (PythonRuntime reading = new PythonRuntime(new CompiledModules(cache, false))) {
+        try (Services readingServices = new Services(new CompiledModules(cache, false))) {
+            PythonRuntime reading = readingServices.python();
             Context other = prepared(reading);
             String marked = other.eval("python", "import marshal, binascii\nbinascii.b2a_base64(marshal.dumps("
                     + "compile('MARKER = 42', 'pydesk:_pydesk.workers', 'exec')), newline=False).decode()").asString();
@@ -69,7 +71,8 @@ class CompiledModulesTest {
 
     @Test
     void aBrokenEntryFallsBackToTheSource() throws Exception {
-        try (PythonRuntime reading = new PythonRuntime(new CompiledModules(cache, false))) {
+        try (Services readingServices = new Services(new CompiledModules(cache, false))) {
+            PythonRuntime reading = readingServices.python();
             Context context = prepared(reading);
             String source = ModuleSources.find("_pydesk.workers").orElseThrow().source();
             Path entry = new CompiledModules(cache, false).entry("_pydesk.workers", source, cacheTag(context));
@@ -82,7 +85,8 @@ class CompiledModulesTest {
 
     @Test
     void onlyATrainingRunWrites() throws Exception {
-        try (PythonRuntime running = new PythonRuntime(new CompiledModules(cache, false))) {
+        try (Services runningServices = new Services(new CompiledModules(cache, false))) {
+            PythonRuntime running = runningServices.python();
             Context context = prepared(running);
             context.eval("python", "import _pydesk.workers");
             context.close();
@@ -95,7 +99,8 @@ class CompiledModulesTest {
 
     @Test
     void pagePythonThatReachesTheFinderWritesNothingAndLoadsOnlyPyDesksModules() throws Exception {
-        try (PythonRuntime running = new PythonRuntime(new CompiledModules(cache, false))) {
+        try (Services runningServices = new Services(new CompiledModules(cache, false))) {
+            PythonRuntime running = runningServices.python();
             Context context = prepared(running);
             // what any page script can do: take the finder from sys.meta_path and call its loader directly
             context.eval("python", """
