@@ -196,6 +196,14 @@ public final class JsRealm {
         quietly("markMade", element, what);
     }
 
+    /**
+     * Shows PyScript's red error banner with this text at the end of the body. FX thread only; a JavaScript
+     * exception propagates, a document that is gone as {@link PageGoneException}.
+     */
+    public void banner(String message) {
+        helper("banner", message);
+    }
+
     /** The inspector's Elements tab's view of this document (installed in the page when first used). FX thread. */
     public DomInspection dom() {
         if (dom == null) dom = new DomInspection(this);

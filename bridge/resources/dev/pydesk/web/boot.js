@@ -518,6 +518,16 @@
         return pristine.eval(source)({ ...pristine, notify: () => door.domChanged(), made: (el) => made.get(el) || null });
       },
       markMade(el, what) { made.set(el, toStr(what)); },
+      // PyScript's error banner (its error plugin's markup and style): a red box at the end of the body
+      banner(message) {
+        const div = document.createElement("div");
+        div.className = "py-error";
+        made.set(div, "error banner");
+        div.textContent = toStr(message);
+        div.style.cssText = "border: 1px solid red; background: #ffdddd; color: black; font-family: courier, monospace;"
+          + " white-space: pre; overflow-x: auto; padding: 8px; margin-top: 8px;";
+        (document.body || document.documentElement).append(div);
+      },
       contentLoaded() { return contentLoaded && (pyscript.api === null || importersRan); },
       pyscriptConfigure(json) { if (configure) { configure(parse(json)); configure = null; } },
       // A hook of the stand-in core.js (hooks.main.onReady, ...): 0 once done, else a ticket for pyscriptSettled.

@@ -53,16 +53,15 @@ public final class PageSession implements AutoCloseable {
     private final Map<String, CompletableFuture<Interpreter>> interpreters = new HashMap<>();
     private final Map<String, PageConfig> configs = new HashMap<>();
     private final Map<String, String> configErrors = new HashMap<>();
-    private final Map<String, AtomicInteger> ids = new HashMap<>();
     private final CompletableFuture<Void> scriptsDone = new CompletableFuture<>();
     private final AtomicInteger errorCount = new AtomicInteger();
     private final PageEnvironment environment;
     private final Consumer<String> status;
     private final PageWorkers workers;
-    private final Map<ScriptTag, String> plannedIds = new java.util.IdentityHashMap<>();
     private final ScriptHooks hooks;
     private final AtomicInteger failedScripts = new AtomicInteger();
     private List<ScriptTag> scripts = List.of();
+    private ScriptPlan plan = ScriptPlan.of(List.of());
     private int next;
     private boolean allDone = true;
     private boolean mainFinished;
@@ -80,7 +79,6 @@ public final class PageSession implements AutoCloseable {
         this.pageName = pageName;
         this.resources = resources;
         this.status = status;
-        for (String type : TYPES) ids.put(type, new AtomicInteger());
         this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog, services,
                 new ErrorSink() {
                     @Override
@@ -154,7 +152,7 @@ public final class PageSession implements AutoCloseable {
             if (used) resolveConfig(type, document);
         }
         publishConfigs();
-        planIds();
+        plan = ScriptPlan.of(tags);
         for (String type : TYPES) {
             if (configs.containsKey(type) && tags.stream().anyMatch(tag -> tag.type().equals(type) && !tag.worker())) {
                 interpreterFor(type);
@@ -202,49 +200,15 @@ public final class PageSession implements AutoCloseable {
     }
 
     /**
-     * Gives every script its id now, as PyScript does. Main-thread scripts that get a generated id are numbered per
-     * type in document order ({@code py-0}, {@code mpy-1}). A worker's script element keeps its own id or gets
-     * {@code py-w0}, {@code mpy-w1}, ... from one counter for both types, set on the element: first the workers
-     * whose config is inline or the page's, then those with a config file (PyScript numbers a worker once its
-     * config is there, and a file takes a fetch).
-     */
-    private void planIds() {
-        for (ScriptTag tag : scripts) {
-            if (tag.worker()) continue;
-            boolean generates = tag.isScriptElement() ? tag.target() == null : !ScriptTag.hasAttribute(tag.element(), "id");
-            if (generates) plannedIds.put(tag, tag.type() + "-" + ids.get(tag.type()).getAndIncrement());
-        }
-        int workerIds = 0;
-        for (boolean configFile : new boolean[] {false, true}) {
-            for (ScriptTag tag : scripts) {
-                if (!tag.worker() || configFile != (tag.config() != null && CONFIG_FILE.matcher(tag.config().strip()).find())) {
-                    continue;
-                }
-                String own = ScriptTag.hasAttribute(tag.element(), "id") ? ScriptTag.attribute(tag.element(), "id") : "";
-                if (own.isEmpty()) {
-                    own = tag.type() + "-w" + workerIds++;
-                    tag.element().setMember("id", own);
-                }
-                plannedIds.put(tag, own);
-            }
-        }
-    }
-
-    /** A config attribute that names a file (PyScript fetches it before the worker starts). */
-    private static final java.util.regex.Pattern CONFIG_FILE = java.util.regex.Pattern.compile("\\.(json|toml|txt)$");
-
-    /**
      * Starts the worker of a {@code <script type="py" worker>} tag; the page's scripts go on meanwhile. A worker
      * without a {@code config} of its own gets the page's config of its type, as in PyScript; none of a type whose
      * config is broken starts.
      */
     private void startWorker(ScriptTag tag) {
-        String scriptId = plannedIds.get(tag);
-        if (tag.isScriptElement() && tag.src() != null && tag.hasInlineCode()) {
-            pageError(tag.type(), "(PY0409) Invalid content for " + tag.describe()
-                    + ": a script has either a src or inline code, not both.");
+        String scriptId = plan.id(tag);
+        if (plan.generatedWorkerId(tag) != null) tag.element().setMember("id", scriptId);
+        if (refused(tag)) {
             failedScripts.incrementAndGet();
-            allDone = false;
             return;
         }
         String name = ScriptTag.hasAttribute(tag.element(), "name") ? ScriptTag.attribute(tag.element(), "name") : null;
@@ -507,15 +471,19 @@ public final class PageSession implements AutoCloseable {
         return CompletableFuture.completedFuture(false);
     }
 
+    /** Reports a script PyScript refuses before running it ({@link ScriptPlan#refusal}); true when refused. */
+    private boolean refused(ScriptTag tag) {
+        String refusal = ScriptPlan.refusal(tag);
+        if (refusal == null) return false;
+        pageError(tag.type(), "(PY0409) Invalid content for " + tag.describe() + ": " + refusal);
+        allDone = false;
+        return true;
+    }
+
     /** Runs one script; completes when it (and, with top-level await, its task) has finished. */
     private CompletableFuture<Boolean> execute(ScriptTag tag, Interpreter interpreter, String code) {
         CompletableFuture<Boolean> skipped = CompletableFuture.completedFuture(false);
-        if (tag.isScriptElement() && tag.src() != null && tag.hasInlineCode()) {
-            pageError(tag.type(), "(PY0409) Invalid content for " + tag.describe()
-                    + ": a script has either a src or inline code, not both.");
-            allDone = false;
-            return skipped;
-        }
+        if (refused(tag)) return skipped;
         JSObject element = tag.element();
         JSObject show = outputElement(tag);
         if (show == null) {
@@ -524,8 +492,8 @@ public final class PageSession implements AutoCloseable {
         }
         String id = String.valueOf(show.getMember("id"));
         if (id.isEmpty()) {
-            String planned = plannedIds.remove(tag);
-            id = planned != null ? planned : tag.type() + "-" + ids.get(tag.type()).getAndIncrement();
+            String planned = plan.id(tag);
+            id = planned != null ? planned : plan.nextId(tag.type());
             show.setMember("id", id);
         }
         if (tag.isScriptElement()) {
@@ -657,16 +625,7 @@ public final class PageSession implements AutoCloseable {
         FxThread.later(() -> {
             if (closed || !realm.alive()) return; // the page is gone: its console line is all there is
             try {
-                JSObject document = (JSObject) realm.window().getMember("document");
-                JSObject banner = (JSObject) document.call("createElement", "div");
-                banner.setMember("className", "py-error");
-                realm.markMade(banner, "error banner");
-                banner.setMember("textContent", message);
-                ((JSObject) banner.getMember("style")).setMember("cssText", "border: 1px solid red; background: #ffdddd;"
-                        + " color: black; font-family: courier, monospace; white-space: pre; overflow-x: auto;"
-                        + " padding: 8px; margin-top: 8px;");
-                Object body = document.getMember("body");
-                ((JSObject) (body instanceof JSObject ? body : document.getMember("documentElement"))).call("append", banner);
+                realm.banner(message);
             } catch (PageGoneException gone) {
                 // the page was left while the banner was being made
             } catch (RuntimeException e) {

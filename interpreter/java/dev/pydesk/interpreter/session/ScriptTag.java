@@ -4,10 +4,11 @@ import netscape.javascript.JSObject;
 
 /**
  * One PyScript script element of the page, read once from the DOM: {@code <script type="py|mpy">} or
- * {@code <py-script>}/{@code <mpy-script>}. FX thread only (it holds the element).
+ * {@code <py-script>}/{@code <mpy-script>}. FX thread only (it holds the element); its data fields ({@code id} is
+ * the element's own id attribute, null without one) are plain values that {@link ScriptPlan} reads anywhere.
  */
 record ScriptTag(JSObject element, String type, boolean isScriptElement, boolean worker, String src, String text,
-                 String target, String config, boolean markup) {
+                 String target, String config, boolean markup, String id) {
 
     static ScriptTag read(JSObject element) {
         String tag = String.valueOf(element.getMember("tagName")).toLowerCase(java.util.Locale.ROOT);
@@ -21,7 +22,8 @@ record ScriptTag(JSObject element, String type, boolean isScriptElement, boolean
         return new ScriptTag(element, type, isScript, hasAttribute(element, "worker"),
                 hasAttribute(element, "src") ? attribute(element, "src") : null, text,
                 hasAttribute(element, "target") ? attribute(element, "target") : null,
-                hasAttribute(element, "config") ? attribute(element, "config") : null, markup);
+                hasAttribute(element, "config") ? attribute(element, "config") : null, markup,
+                hasAttribute(element, "id") ? attribute(element, "id") : null);
     }
 
     /** PyScript's {@code async="false"} (also "0" or "no"): the script may not use top-level await. */
