@@ -4,7 +4,6 @@ import dev.pydesk.bridge.NetworkBus;
 import dev.pydesk.bridge.NetworkEvent;
 import dev.pydesk.bridge.WebSockets;
 import dev.pydesk.interpreter.net.Fetcher;
-import dev.pydesk.interpreter.workers.WorkerAccess;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,12 +20,12 @@ final class HostServices implements InterpreterHost.LoopServices {
     private final Scheduler scheduler;
     private final Fetcher fetcher;
     private final WebSockets sockets;
-    private final WorkerAccess workers;
+    private final WorkerLink workers;
     private final NetworkBus network;
     private final java.util.Map<Integer, String> socketUrls = new java.util.concurrent.ConcurrentHashMap<>();
     private Interpreter interpreter;
 
-    HostServices(Executor owner, Fetcher fetcher, WorkerAccess workers, NetworkBus network, Services services) {
+    HostServices(Executor owner, Fetcher fetcher, WorkerLink workers, NetworkBus network, Services services) {
         this.owner = owner;
         this.network = network;
         this.scheduler = new Scheduler(owner, services.timers());
@@ -147,7 +146,7 @@ final class HostServices implements InterpreterHost.LoopServices {
     }
 
     @Override
-    public WorkerAccess workers() {
+    public WorkerLink workers() {
         return workers;
     }
 

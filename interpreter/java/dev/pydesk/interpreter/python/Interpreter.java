@@ -12,9 +12,6 @@ import dev.pydesk.interpreter.config.PageConfig;
 import dev.pydesk.interpreter.files.ScopedFileSystem;
 import dev.pydesk.interpreter.net.Fetcher;
 import dev.pydesk.interpreter.net.PageSocketGuard;
-import dev.pydesk.interpreter.workers.PageWorker;
-import dev.pydesk.interpreter.workers.PageWorkers;
-import dev.pydesk.interpreter.workers.WorkerAccess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -84,30 +81,31 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     /** Binds a prepared context to a page as one of its main-thread interpreters. FX thread. */
     public static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, PageConfig config,
-                            PageEnvironment page, PageWorkers workers) {
+                            PageEnvironment page, WorkerLink workers) {
         return bind(prepared, type, config, page, FxThread::later, workers, null);
     }
 
     /**
      * Binds a prepared context to a page. Runs on the thread that will own the interpreter; {@code owner} runs work
-     * on that thread. {@code self} is the worker this interpreter runs, null for the page's main thread.
+     * on that thread. {@code workers} is the interpreter's way to the page's workers; {@code workerLabel} names the
+     * worker this interpreter runs ({@code worker calc}), null for the page's main thread.
      */
     public static Interpreter bind(PythonRuntime.PreparedContext prepared, String type, PageConfig config,
-                            PageEnvironment page, Executor owner, PageWorkers workers, PageWorker self) {
+                            PageEnvironment page, Executor owner, WorkerLink workers, String workerLabel) {
+        boolean inWorker = workerLabel != null;
         JsRealm realm = page.realm();
         Path pageFolder = page.pageFolder();
         prepared.fileSystem().setRoot(page.siteRoot(), pageFolder);
         prepared.fileSystem().onRefused(page.resources()::refuseFile);
         prepared.routing().bind(page.console());
-        if (self == null && !errorPluginOff(config)) prepared.routing().stderrBanner(page.errors());
-        prepared.routing().source(self == null ? type : self.label());
+        if (!inWorker && !errorPluginOff(config)) prepared.routing().stderrBanner(page.errors());
+        prepared.routing().source(inWorker ? workerLabel : type);
         Context context = prepared.context();
-        WorkerAccess workerAccess = new WorkerAccess(workers, self);
-        HostServices services = new HostServices(owner, new Fetcher(page.resources()), workerAccess,
+        HostServices services = new HostServices(owner, new Fetcher(page.resources()), workers,
                 page.network(), page.services());
         Interpreter[] made = new Interpreter[1];
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
-        InterpreterHost host = new InterpreterHost(type, self != null, config.asMap(), target, services);
+        InterpreterHost host = new InterpreterHost(type, inWorker, config.asMap(), target, services);
         // an inline config names URLs as the page does: they stay as written (a link's href too)
         host.paths(page.siteRoot(), config.configUrl().isPresent() ? page.resources().forConfig(config) : null);
         PackageAccess packages = new PackageAccess(config, page, prepared.fileSystem()); // py_import
@@ -124,15 +122,15 @@ public final class Interpreter implements PythonHost, AutoCloseable {
                 context.asValue(JsAccess.objectClass()), context.asValue(JsAccess.callbackClass()),
                 pageFolder.toString());
         js.attach(python);
-        Timing.mark(type + " interpreter: bound to the page" + (self == null ? "" : " (" + self.label() + ")"));
-        made[0] = new Interpreter(type, self != null, owner, prepared, page.watchdog(), page.errors(), python, js,
+        Timing.mark(type + " interpreter: bound to the page" + (inWorker ? " (" + workerLabel + ")" : ""));
+        made[0] = new Interpreter(type, inWorker, owner, prepared, page.watchdog(), page.errors(), python, js,
                 services, page.listeningSockets());
         services.attach(made[0]);
         packages.attach(made[0]);
         storage.attach(made[0]);
         mounts.attach(made[0]);
         made[0].onClose(storage::close);
-        workerAccess.attach(made[0]);
+        workers.attach(made[0]);
         return made[0];
     }
 

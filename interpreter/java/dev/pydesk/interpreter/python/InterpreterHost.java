@@ -2,7 +2,6 @@ package dev.pydesk.interpreter.python;
 
 import dev.pydesk.bridge.WebSockets;
 import dev.pydesk.interpreter.net.PageResources;
-import dev.pydesk.interpreter.workers.WorkerAccess;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,7 +42,7 @@ public final class InterpreterHost {
 
         WebSockets webSockets();
 
-        WorkerAccess workers();
+        WorkerLink workers();
 
         /** A WebSocket frame went out (the network log). */
         default void sent(int socket, int size, boolean binary) {}
@@ -142,7 +141,7 @@ public final class InterpreterHost {
 
     /** Workers of the page: {@code pyscript.workers}, {@code PyWorker}, and {@code sync} inside a worker. */
     @Export
-    public WorkerAccess workers() {
+    public WorkerLink workers() {
         return loop.workers();
     }
 

@@ -23,6 +23,7 @@ import dev.pydesk.interpreter.python.StopMessages;
 import dev.pydesk.interpreter.python.Watchdog;
 import dev.pydesk.interpreter.workers.PageWorker;
 import dev.pydesk.interpreter.workers.PageWorkers;
+import dev.pydesk.interpreter.workers.WorkerAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -347,7 +348,8 @@ public final class PageSession implements AutoCloseable {
                     runtime.giveBack(prepared);
                     throw new java.util.concurrent.CancellationException("the page was left before " + key + " started");
                 }
-                Interpreter interpreter = Interpreter.bind(prepared, key, config, environment, workers);
+                Interpreter interpreter = Interpreter.bind(prepared, key, config, environment,
+                        new WorkerAccess(workers, null));
                 interpreter.wireEventAttributes(realm);
                 return interpreter;
             }, FxThread::later).thenCompose(interpreter -> Packages.setUp(interpreter, config, environment))

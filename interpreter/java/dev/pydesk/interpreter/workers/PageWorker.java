@@ -137,7 +137,8 @@ public final class PageWorker {
             prepared.context().close(true);
             return;
         }
-        Interpreter bound = Interpreter.bind(prepared, type, config, page, thread, workers, this);
+        Interpreter bound = Interpreter.bind(prepared, type, config, page, thread, new WorkerAccess(workers, this),
+                label());
         interpreter = bound;
         if (state == State.STOPPED) { // stopped while binding
             bound.close();

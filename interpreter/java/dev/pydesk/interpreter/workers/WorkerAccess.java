@@ -4,6 +4,7 @@ import dev.pydesk.interpreter.python.Failures;
 import dev.pydesk.interpreter.python.Interpreter;
 import dev.pydesk.interpreter.python.SyncAnswer;
 import dev.pydesk.interpreter.python.WorkerFailure;
+import dev.pydesk.interpreter.python.WorkerLink;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 
@@ -13,7 +14,7 @@ import org.graalvm.polyglot.Value;
  * handlers. Values cross as marshalled text only. A call that cannot be made raises a Python exception; a failure
  * of the called interpreter comes back as a {@link WorkerFailure}.
  */
-public final class WorkerAccess {
+public final class WorkerAccess implements WorkerLink {
     private final PageWorkers workers;
     private final PageWorker self;
     private Interpreter interpreter;
@@ -23,6 +24,7 @@ public final class WorkerAccess {
         this.self = self;
     }
 
+    @Override
     public void attach(Interpreter interpreter) {
         this.interpreter = interpreter;
     }
