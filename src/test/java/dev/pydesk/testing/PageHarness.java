@@ -2,7 +2,7 @@ package dev.pydesk.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pydesk.bridge.ConsoleBus;
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.interpreter.session.PageLoader;
 import dev.pydesk.interpreter.session.PageSession;
