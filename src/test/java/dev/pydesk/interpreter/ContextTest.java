@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PyScript's context.py on the main thread: {@code current_target()}, {@code config}, {@code RUNNING_IN_WORKER},
  * {@code sync}, and where {@code print()} goes.
  */
+@PageTest
 class ContextTest {
     static PageHarness page;
     @TempDir
@@ -28,21 +26,6 @@ class ContextTest {
                 from pyscript import config, display
                 display(repr(sorted(config.items())))
             """;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     private void open(String type, String body) throws Exception {
         page.open(dir, "context.html", "<!DOCTYPE html><html><head></head><body>\n"
@@ -54,8 +37,7 @@ class ContextTest {
         assertEquals(0, page.count("div.py-error"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void currentTargetAsInPyScriptsDocumentation(String type) throws Exception {
         open(type, """
                 <$TYPE-script id="explicit-id">
@@ -78,8 +60,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void currentTargetOfAScriptWithIdIsItsOutputElementNotTheScript(String type) throws Exception {
         open(type, """
                 <script type="$TYPE" id="unique-id">
@@ -91,8 +72,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void documentCurrentScriptIsTheRunningScript(String type) throws Exception {
         // polyscript defines document.currentScript as the <script> while its code runs, so that the code can
         // reach its output element as document.currentScript.target (core.js).
@@ -111,16 +91,14 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configWithoutAnyConfigurationHasOnlyTheType(String type) throws Exception {
         open(type, "<script type=\"$TYPE\">\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configFromAnInlineJsonAttribute(String type) throws Exception {
         open(type, "<script type=\"$TYPE\" config='{\"name\": \"demo\", \"count\": 3, \"flags\": [true, null],"
                 + " \"nested\": {\"k\": \"v\"}}'>\n" + SHOW_CONFIG + "</script>");
@@ -129,8 +107,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configFromATomlFile(String type) throws Exception {
         Files.writeString(dir.resolve("settings.toml"), """
                 name = "from toml"
@@ -146,8 +123,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configFromAConfigElement(String type) throws Exception {
         open(type, """
                 <$TYPE-config>
@@ -160,8 +136,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configInfinityAndNanBecomeNoneAsThroughJsonStringify(String type) throws Exception {
         // PyScript builds `config` with json.loads(JSON.stringify(config)): JavaScript writes NaN and Infinity as null.
         Files.writeString(dir.resolve("numbers.toml"), """
@@ -176,8 +151,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configIsPerInterpreterType(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         open(type, "<script type=\"$TYPE\" config='{\"mine\": 1}'>\n" + SHOW_CONFIG + "</script>\n"
@@ -188,8 +162,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void changingConfigHasNoEffect(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         String body = "<script type=\"$TYPE\" config='{\"name\": \"original\", \"count\": 1}'>\n"
@@ -211,8 +184,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void runningInWorkerIsFalseAndSyncIsNotSupportedOnTheMainThread(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -228,8 +200,7 @@ class ContextTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void printGoesToTheConsoleTaggedWithTheScriptsId(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">

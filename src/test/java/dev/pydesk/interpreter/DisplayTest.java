@@ -3,41 +3,24 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code pyscript.display} (PyScript's display.py): the MIME table row by row, {@code _repr_mimebundle_}, the order
  * of preference, {@code append}, {@code target} and the script's {@code target} attribute, on py and mpy.
  */
+@PageTest
 class DisplayTest {
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** Opens a page whose body is {@code body}, with every {@code $TYPE} replaced by the interpreter type. */
     private void open(String type, String body) throws Exception {
@@ -60,8 +43,7 @@ class DisplayTest {
         return value == null ? null : String.valueOf(value);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void stringIsEscapedTextPlain(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -74,8 +56,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void htmlIsInsertedUnescaped(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -87,8 +68,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprHtmlIsInsertedAsHtml(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -102,8 +82,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprPngAsBytesAndAsBase64StringBecomesImg(String type) throws Exception {
         open(type, """
                 <div id="bytes"></div><div id="text"></div>
@@ -124,8 +103,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprJpegBecomesJpegImg(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -141,8 +119,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprSvgBecomesSvgElement(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -157,8 +134,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprJsonIsShownAsIs(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -172,8 +148,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprJsonDictsAndListsAreShownAsJsonTextOnTheMainThreadAndInAWorker(String type) throws Exception {
         // IPython accepts a dict or list from _repr_json_; PyScript 0.7.31 fails on it (AttributeError)
         String code = """
@@ -198,8 +173,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprJavascriptRunsOnce(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -214,8 +188,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void savefigFigureBecomesPngImg(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -230,8 +203,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void mimebundleWinsOverReprMethods(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -252,8 +224,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void mimebundleMetadataBecomesImgAttributes(String type) throws Exception {
         open(type, """
                 <div id="global"></div><div id="own"></div>
@@ -276,8 +247,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void mimebundleWithoutKnownTypeFallsBackToReprMethods(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -293,8 +263,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprMethodsFollowPyScriptsOrderOfPreference(String type) throws Exception {
         // savefig, _repr_png_, _repr_jpeg_, _repr_svg_, _repr_html_, _repr_json_, _repr_javascript_, __repr__
         open(type, """
@@ -340,8 +309,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void plainObjectIsShownAsEscapedRepr(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -361,8 +329,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void severalValuesGetOneDivEachAndEmptyOutputAddsNothing(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -375,8 +342,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void appendFalseReplacesTheTargetsContent(String type) throws Exception {
         open(type, """
                 <div id="html-target"><p>old</p></div>
@@ -392,8 +358,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void targetByIdWithAndWithoutHash(String type) throws Exception {
         open(type, """
                 <div id="out"><p>kept</p></div>
@@ -407,8 +372,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void unknownTargetRaisesValueError(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -430,8 +394,7 @@ class DisplayTest {
                 page.texts("#" + type + "-1 > div"), "the '#' is stripped before the lookup");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptTargetAttributeById(String type) throws Exception {
         open(type, """
                 <h1 id="my-h1">old</h1>
@@ -445,8 +408,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptTargetAttributeByCssSelector(String type) throws Exception {
         open(type, """
                 <section class="panel"><p>first panel</p></section>
@@ -465,8 +427,7 @@ class DisplayTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void displayIntoAScriptElementUsesItsTarget(String type) throws Exception {
         open(type, """
                 <script type="$TYPE" id="first-script">

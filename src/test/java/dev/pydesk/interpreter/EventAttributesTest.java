@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PyScript's {@code py-*} / {@code mpy-*} attributes ({@code <button py-click="handler">}): the value names a function
  * of that interpreter, looked up when the event fires and called with the event; it is never evaluated as code.
  */
+@PageTest
 class EventAttributesTest {
     static PageHarness page;
     @TempDir
@@ -31,21 +29,6 @@ class EventAttributesTest {
                     item.textContent = str(text)
                     document.getElementById("log").append(item)
             """;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** A page of {@code body} ({@code $T} is the type) and one script of that type: {@link #LOG} + {@code code}. */
     private void open(String type, String body, String code) throws Exception {
@@ -77,8 +60,7 @@ class EventAttributesTest {
         assertEquals(0, page.count("div.py-error"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void attributeCallsTheNamedFunctionWithTheEvent(String type) throws Exception {
         open(type, "<button id=\"b\" $T-click=\"on_click\">b</button>", """
                     def on_click(event):
@@ -91,8 +73,7 @@ class EventAttributesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aDottedNameCallsAnAttributeOfAnObject(String type) throws Exception {
         open(type, """
                 <button id="method" $T-click="handlers.on_click">method</button>
@@ -113,8 +94,7 @@ class EventAttributesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aFunctionThatTakesNoArgumentIsCalledWithout(String type) throws Exception {
         open(type, """
                 <button id="plain" $T-click="no_argument">plain</button>
@@ -135,8 +115,7 @@ class EventAttributesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void otherEventNamesWorkToo(String type) throws Exception {
         open(type, """
                 <input id="text" $T-input="on_input">
@@ -166,8 +145,7 @@ class EventAttributesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void elementsAddedLaterByPythonOrJavaScriptAreWired(String type) throws Exception {
         open(type, "<div id=\"holder\"></div>", """
                     def on_click(event):
@@ -194,8 +172,7 @@ class EventAttributesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void anAttributeAddedChangedOrRemovedLaterIsFollowed(String type) throws Exception {
         open(type, """
                 <button id="plain">plain</button>
@@ -222,8 +199,7 @@ class EventAttributesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theValueIsNeverEvaluated(String type) throws Exception {
         List<String> payloads = List.of(
                 "log('pwned')",
@@ -264,8 +240,7 @@ class EventAttributesTest {
         assertTrue(page.bannerText().contains(type + "-click=\"log('pwned')\" on <button id=\"e0\">"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aNameThatIsNoFunctionGivesAClearErrorNamingTheElementAndAttribute(String type) throws Exception {
         open(type, """
                 <button id="missing" $T-click="no_such_function">missing</button>
@@ -299,8 +274,7 @@ class EventAttributesTest {
         assertTrue(errors.contains(type + "-click=\"answer\" on <button id=\"value\">") && errors.contains("int"), errors);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void eachPrefixBelongsToItsOwnInterpreter(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         // Both interpreters define on_click; only `type` defines mine_only.
@@ -338,8 +312,7 @@ class EventAttributesTest {
                 && page.errorText().contains("there is no 'mine_only' in the " + other + " interpreter"), page.errorText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theOtherPrefixDoesNothingWhenItsInterpreterIsNotOnThePage(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         open(type, "<button id=\"others\" " + other + "-click=\"on_click\">others</button>\n"

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.JavaObjectProbe;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.Variants;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * page's JavaScript dispatches real DOM events, whatever {@code when} was given to find the elements (and, in a
  * worker, {@code async def} handlers).
  */
+@PageTest
 class EventsTest {
     static PageHarness page;
     @TempDir
@@ -44,21 +44,6 @@ class EventsTest {
                     item.textContent = str(text)
                     document.getElementById("log").append(item)
             """;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** Opens a page whose one script is {@link #LOG} + {@code code} (indented four spaces) + {@code log("ready")}. */
     private void open(String type, String code) throws Exception {
@@ -92,8 +77,7 @@ class EventsTest {
         assertEquals(0, page.count("div.py-error"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void selectorStringHandlesEveryMatchingElement(String type) throws Exception {
         open(type, """
                     @when("click", "#b")
@@ -113,8 +97,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void elementNodeListAndListOfElementsAreTargets(String type) throws Exception {
         open(type, """
                     @when("click", document.getElementById("b"))
@@ -135,8 +118,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aListOfEventTypesHandlesEachOfThem(String type) throws Exception {
         open(type, """
                     @when(["click", "dblclick", "custom-thing"], "#b")
@@ -155,8 +137,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void handlersMayTakeTheEventOrNothing(String type) throws Exception {
         open(type, """
                     @when("click", "#b")
@@ -186,8 +167,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void asyncHandlersRunOnTheLoopAndMayAwait(String type) throws Exception {
         // The handler waits on a future that only a second click resolves: no wall-clock sleep decides the outcome.
         open(type, """
@@ -239,8 +219,7 @@ class EventsTest {
         assertEquals(List.of("async click wb"), log, page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aPlainHandlerCanStartTasksOnAPageThatNeverAwaited(String type) throws Exception {
         // As in Pyodide, the loop is always running: asyncio works from a handler even if nothing awaited before.
         open(type, """
@@ -262,8 +241,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void whenCalledWithTheHandlerAddsItWithoutDecorating(String type) throws Exception {
         open(type, """
                     def handler(event):
@@ -279,8 +257,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aSelectorThatMatchesNothingRaisesValueErrorAndAnInvalidOneJsExceptionNamingIt(String type) throws Exception {
         // PyScript: ValueError when nothing matches; the JsException of querySelectorAll (exactly that class: its
         // suite checks the type) for a selector the page cannot parse.
@@ -304,8 +281,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void anUncaughtSelectorErrorIsReportedWithTheSelector(String type) throws Exception {
         page.open(dir, "events.html", "<!DOCTYPE html><html><body>" + BODY + "<script type=\"" + type + "\">\n"
                 + "from pyscript import when\n@when('click', '#missing-button')\ndef h(event):\n    pass\n"
@@ -318,8 +294,7 @@ class EventsTest {
         assertTrue(page.bannerText().contains("#missing-button"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aHandlerThatRaisesIsReportedAndTheNextEventStillRuns(String type) throws Exception {
         open(type, """
                     clicks = []
@@ -340,8 +315,7 @@ class EventsTest {
         assertEquals(1, page.errors().size(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pyscriptEventCallsItsListenersWithTheResult(String type) throws Exception {
         // PyScript 0.7.31's Event: every trigger calls the listeners there are at that moment (not a one-shot).
         open(type, """
@@ -385,8 +359,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pyscriptEventListenersCanBeRemoved(String type) throws Exception {
         open(type, """
                     from pyscript import Event
@@ -410,8 +383,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void whenTakesAnEventOrAListOfEventsAlsoAsACall(String type) throws Exception {
         // PyScript's when(target, handler): an Event target takes the handler as its second argument.
         open(type, """
@@ -430,8 +402,7 @@ class EventsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theListenerWhenAddsIsAPlainJavaScriptFunction(String type) throws Exception {
         // Capture the function @when hands to addEventListener, then look for Java behind it.
         page.open(dir, "events.html", "<!DOCTYPE html><html><head><script>\n"

@@ -3,16 +3,15 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.JavaObjectProbe;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and the lifetimes of callables handed to JavaScript (borrowed on py, kept on mpy, {@code "auto"} by config),
  * awaiting Promises, binary data, keyword arguments and {@code is_none}.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class FfiTest {
     static PageHarness page;
     @TempDir
@@ -52,21 +52,6 @@ class FfiTest {
                     display(f"{name}={value!r}")
             """;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120)); // the first await imports asyncio: slow on a loaded machine
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
     /** Runs {@code code} in one script of {@code type} (with {@code attributes}); returns what it showed. */
     private Map<String, String> run(String type, String attributes, String code) throws Exception {
         page.open(dir, "ffi.html", "<!DOCTYPE html><html><head>" + HEAD + "</head><body>\n"
@@ -95,8 +80,7 @@ class FfiTest {
 
     private static final String AUTO = " config='{\"experimental_create_proxy\": \"auto\"}'";
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void toJsMakesObjectLiteralsAndArraysAllTheWayDown(String type) throws Exception {
         run(type, """
                     from pyscript.ffi import to_js
@@ -112,8 +96,7 @@ class FfiTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void dictConverterMakesWhatItIsGivenOfEveryDict(String type) throws Exception {
         run(type, """
                     from pyscript.ffi import to_js
@@ -132,8 +115,7 @@ class FfiTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void createProxyLivesUntilDestroyed(String type) throws Exception {
         run(type, """
                     from pyscript.ffi import create_proxy
@@ -157,8 +139,7 @@ class FfiTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aCallablePassedToJavaScriptIsBorrowedOnPyAndKeptOnMpy(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     show("map", list(window.Array.of(1, 2, 3).map(lambda x, *_: x * 2)))
@@ -182,8 +163,7 @@ class FfiTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void autoProxiesKeepListenersAliveAndRemovable(String type) throws Exception {
         Map<String, String> shown = run(type, AUTO, """
                     from pyscript.ffi import create_proxy
@@ -224,8 +204,7 @@ class FfiTest {
         page.waitUntil("the released proxy's error", Duration.ofSeconds(10), () -> page.consoleText().contains("released"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void awaitingPromisesGivesValuesAndRaisesRejections(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     import asyncio
@@ -259,8 +238,7 @@ class FfiTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void bytesBecomeUint8ArraysAndBinaryComesBackAsBytes(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript.ffi import to_js
@@ -296,8 +274,7 @@ class FfiTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void keywordArgumentsArriveAsATrailingObject(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     show("kwargs", window.args(1, "two", flag=True, nested={"k": [1]}))
@@ -310,8 +287,7 @@ class FfiTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void isNoneIsTrueForNoneNullAndUndefinedOnly(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript.ffi import is_none
@@ -325,8 +301,7 @@ class FfiTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theFunctionsTheFfiMakesExposeNoJava(String type) throws Exception {
         Map<String, String> shown = run(type, AUTO, """
                     from pyscript.ffi import create_proxy, to_js

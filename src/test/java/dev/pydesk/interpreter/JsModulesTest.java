@@ -3,25 +3,24 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.JavaObjectProbe;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * JavaScript modules for page Python, on py and mpy: the config's {@code [js_modules.main]} (modules and
  * stylesheets, loaded before the first script), {@code from pyscript.js_modules import name}, and
  * {@code await js_import(...)}.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class JsModulesTest {
     static PageHarness page;
     @TempDir
@@ -33,19 +32,8 @@ class JsModulesTest {
                     display(f"{name}={value!r}")
             """;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120)); // top-level await imports asyncio: slow on a loaded machine
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
     @BeforeEach
     void files() throws Exception {
-        page.clearConsole();
         Files.writeString(dir.resolve("greeting.js"), """
                 export const answer = 42;
                 export function greet(name) { return "hello " + name; }
@@ -85,8 +73,7 @@ class JsModulesTest {
         assertEquals(0, page.count("div.py-error"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void mainModulesAreImportableAndStylesheetsApply(String type) throws Exception {
         Map<String, String> shown = run(type, CONFIG, """
                     from pyscript.js_modules import greeting
@@ -109,8 +96,7 @@ class JsModulesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void workerOnlyAndUnknownNamesRaiseImportError(String type) throws Exception {
         Map<String, String> shown = run(type, CONFIG, """
                     try:
@@ -132,8 +118,7 @@ class JsModulesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void jsImportReturnsATupleOfModules(String type) throws Exception {
         Map<String, String> shown = run(type, "", """
                     from pyscript import js_import
@@ -155,8 +140,7 @@ class JsModulesTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void jsImportOfAModuleThatFailsRaisesJsException(String type) throws Exception {
         Map<String, String> shown = run(type, "", """
                     from pyscript import js_import
@@ -177,8 +161,7 @@ class JsModulesTest {
         assertTrue(shown.get("./throws.js").contains("module evaluation failed on purpose"), String.valueOf(shown));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aConfiguredModuleThatFailsToLoadGivesAClearError(String type) throws Exception {
         Map<String, String> shown = run(type, """
                 [js_modules.main]
@@ -199,8 +182,7 @@ class JsModulesTest {
         assertTrue(page.bannerText().contains("./missing.js"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void moduleNamespacesExposeNoJava(String type) throws Exception {
         run(type, CONFIG, """
                     from pyscript import js_import

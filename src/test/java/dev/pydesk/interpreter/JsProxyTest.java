@@ -3,21 +3,19 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * JavaScript objects seen from page Python ({@code pyscript.window}, {@code pyscript.document}, {@code import js},
  * {@code pyscript.ffi}), as PyScript's interpreters present them, on py and mpy.
  */
+@PageTest
 class JsProxyTest {
     static PageHarness page;
     @TempDir
@@ -46,21 +44,6 @@ class JsProxyTest {
                     display(f"{name}={value!r}")
             """;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
     /** Runs {@code code} (indented by four spaces) in one script of {@code type}; returns what it showed. */
     private Map<String, String> run(String type, String code) throws Exception {
         page.open(dir, "jsproxy.html", "<!DOCTYPE html><html><head>" + HEAD + "</head><body>\n"
@@ -79,8 +62,7 @@ class JsProxyTest {
         assertEquals(0, page.count("div.py-error"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void attributesReadJavaScriptValuesAsPythonValues(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -103,8 +85,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void attributesSetFromPythonAreSeenByJavaScript(String type) throws Exception {
         run(type, """
                     from pyscript import window, document
@@ -125,8 +106,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void methodCallsKeepTheirThis(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -148,8 +128,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void functionWithoutReceiverIsCalledWithUndefinedThis(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -162,8 +141,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void newConstructsInstances(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -182,8 +160,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void indexingReadsAndWritesItems(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -216,8 +193,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void javaScriptArraysAnswerToListMethods(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -246,8 +222,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void iterationAndLenOverNodeListsArraysAndSets(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -274,8 +249,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void inTestsMembershipOfArraysMapsSetsAndNodeLists(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -298,8 +272,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void javaScriptNullAndUndefinedAreNone(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -320,8 +293,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void valuesFromJavaScriptArePlainPythonValues(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     import json
@@ -340,8 +312,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void missingAttributeRaisesAttributeError(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -360,8 +331,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void javaScriptExceptionIsRaisedAsJsException(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -382,8 +352,7 @@ class JsProxyTest {
         assertTrue(page.bannerText().contains("boom from js"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void importJsIsTheWindow(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     import js
@@ -403,8 +372,7 @@ class JsProxyTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void toJsConvertsNestedDictsAndListsToObjectsAndArrays(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window

@@ -3,42 +3,26 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * How PyScript finds, numbers and runs a page's scripts: document order, one namespace per interpreter type,
  * {@code src}, the {@code <py-script>}/{@code <mpy-script>} elements, output elements and dedenting.
  */
+@PageTest
 class ScriptsTest {
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** Opens a page whose head and body are given, with {@code $TYPE}/{@code $OTHER} replaced. */
     private void open(String type, String head, String body) throws Exception {
@@ -52,8 +36,7 @@ class ScriptsTest {
         assertEquals(0, page.count("div.py-error"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void inlineScriptDisplaysIntoGeneratedOutputElement(String type) throws Exception {
         page.open(dir, "p.html", """
                 <html><body>
@@ -67,8 +50,7 @@ class ScriptsTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptsRunInDocumentOrder(String type) throws Exception {
         open(type, "<script>window.order = [];</script>", """
                 <script type="$TYPE">
@@ -87,8 +69,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptsOfOneTypeShareTheirGlobals(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE">
@@ -132,8 +113,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void srcRunsTheFile(String type) throws Exception {
         Files.createDirectories(dir.resolve("lib"));
         Files.writeString(dir.resolve("lib/code.py"), """
@@ -151,8 +131,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void srcWithInlineCodeIsInvalidContent(String type) throws Exception {
         Files.writeString(dir.resolve("code.py"), """
                 from pyscript import window
@@ -175,8 +154,7 @@ class ScriptsTest {
         assertTrue(page.texts("script-py > div").contains("next script"), "the next script still runs");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void srcWithOnlyCommentsInsideIsNotInvalidContent(String type) throws Exception {
         // polyscript rejects src + content only when the content has more than comments and white space.
         Files.writeString(dir.resolve("code.py"), """
@@ -191,8 +169,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void missingSrcFileIsAnErrorNamingIt(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE" src="./no-such-file.py"></script>
@@ -206,8 +183,7 @@ class ScriptsTest {
         assertEquals(List.of("still running"), page.texts("#" + type + "-1 > div"), "the next script still runs");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void customElementsShowTheirOutputInsideThemselves(String type) throws Exception {
         open(type, "", """
                 <$TYPE-script>
@@ -229,8 +205,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void customElementWithSrcRunsTheFileAndShowsTheOutputInside(String type) throws Exception {
         Files.writeString(dir.resolve("element.py"), """
                 from pyscript import display
@@ -241,8 +216,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void customElementWithMarkupInsideRunsItsSourceAsWritten(String type) throws Exception {
         // PyScript runs unescape(innerHTML) when the element has child elements (and warns that this is
         // deprecated), so markup inside strings survives instead of being reduced to its text.
@@ -256,8 +230,7 @@ class ScriptsTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void idsAreNumberedPerTypeAcrossScriptsAndElements(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE">
@@ -294,8 +267,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void outputElementFollowsItsScript(String type) throws Exception {
         open(type, "", """
                 <p id="before">before</p>
@@ -310,8 +282,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptInHeadGetsItsOutputElementAppendedToBody(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -326,8 +297,7 @@ class ScriptsTest {
         assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void unknownTargetAttributeIsAClearError(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE" target="no-such-target">
@@ -340,8 +310,7 @@ class ScriptsTest {
         assertEquals(0, page.count("script-py"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void codeInsideIndentedTagsIsDedented(String type) throws Exception {
         open(type, "", """
                 <div>

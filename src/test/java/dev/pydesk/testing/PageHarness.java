@@ -1,12 +1,15 @@
 package dev.pydesk.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
+import dev.pydesk.interpreter.python.Services;
 import dev.pydesk.interpreter.session.PageLoader;
 import dev.pydesk.interpreter.session.PageSession;
-import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +191,12 @@ public final class PageHarness implements AutoCloseable {
 
     public List<ConsoleEvent> errors() {
         return events.stream().filter(ConsoleEvent::isError).toList();
+    }
+
+    /** Asserts that the page logged no console error and shows no PyScript error banner. */
+    public void assertNoErrors() {
+        assertTrue(errors().isEmpty(), consoleText());
+        assertEquals(0, count("div.py-error"), bannerText());
     }
 
     public void clearConsole() {
