@@ -1,5 +1,7 @@
 package dev.pydesk.app;
 
+import static dev.pydesk.testing.FxWait.waitUntil;
+import static dev.pydesk.testing.FxWait.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +16,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -65,25 +66,6 @@ class LiveReloadTest {
             stage.close();
         });
         System.clearProperty("pydesk.state");
-    }
-
-    /** Whether the condition (checked on the FX thread) holds within the time. */
-    private static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + time.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (FxThread.call(condition::getAsBoolean)) return true;
-            Thread.sleep(20);
-        }
-        return false;
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            if (within(Duration.ofSeconds(90), condition)) return;
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 
     private String shown() {

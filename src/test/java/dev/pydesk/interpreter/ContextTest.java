@@ -1,7 +1,6 @@
 package dev.pydesk.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.testing.BothInterpreters;
@@ -32,11 +31,6 @@ class ContextTest {
                 + body.replace("$TYPE", type) + "\n</body></html>");
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
     @BothInterpreters
     void currentTargetAsInPyScriptsDocumentation(String type) throws Exception {
         open(type, """
@@ -57,7 +51,7 @@ class ContextTest {
         assertEquals(List.of("current_target(): " + type + "-1"), page.texts("script-py#" + type + "-1 > div"));
         assertEquals("SCRIPT", page.js("document.getElementById('" + type + "-1').previousElementSibling.tagName"),
                 "the <script-py> comes right after the <script>");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -69,7 +63,7 @@ class ContextTest {
                     display(document.getElementById("unique-id").tagName)
                 </script>""");
         assertEquals(List.of(type + "-0", "SCRIPT"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -88,14 +82,14 @@ class ContextTest {
         assertEquals(List.of("first", type + "-0"), page.texts("#" + type + "-0 > div"), page.consoleText());
         assertEquals(List.of("second"), page.texts("#" + type + "-1 > div"), page.consoleText());
         assertEquals(true, page.js("document.currentScript === null"), "restored once the scripts have run");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
     void configWithoutAnyConfigurationHasOnlyTheType(String type) throws Exception {
         open(type, "<script type=\"$TYPE\">\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -104,7 +98,7 @@ class ContextTest {
                 + " \"nested\": {\"k\": \"v\"}}'>\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('count', 3), ('flags', [True, None]), ('name', 'demo'), ('nested', {'k': 'v'}),"
                 + " ('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -120,7 +114,7 @@ class ContextTest {
         open(type, "<script type=\"$TYPE\" config=\"./settings.toml\">\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('count', 4), ('name', 'from toml'), ('nested', {'k': 'v'}), ('ratio', 0.5),"
                 + " ('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -133,7 +127,7 @@ class ContextTest {
                 """ + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('name', 'from the element'), ('type', '" + type + "')]"),
                 page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -148,7 +142,7 @@ class ContextTest {
         open(type, "<script type=\"$TYPE\" config=\"./numbers.toml\">\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('big', None), ('fine', 1.25), ('odd', None), ('small', None), ('type', '" + type
                 + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -159,7 +153,7 @@ class ContextTest {
         assertEquals(List.of("[('mine', 1), ('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"),
                 page.consoleText());
         assertEquals(List.of("[('type', '" + other + "')]"), page.texts("#" + other + "-0 > div"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -181,7 +175,7 @@ class ContextTest {
         open(type, body);
         assertEquals(List.of(expected.formatted(type)), page.texts("#" + type + "-0 > div"),
                 "the page opened again gets the real configuration; " + page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -197,7 +191,7 @@ class ContextTest {
                 </script>""");
         assertEquals(List.of("False", "pyscript.sync works only when running in a worker"),
                 page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters

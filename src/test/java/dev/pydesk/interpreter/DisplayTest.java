@@ -28,11 +28,6 @@ class DisplayTest {
                 + body.replace("$TYPE", type) + "\n</body></html>");
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
     private static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
@@ -53,7 +48,7 @@ class DisplayTest {
         String out = "#" + type + "-0";
         assertEquals(List.of("<b>bold</b> & 'single' \"double\""), page.texts(out + " > div"), page.consoleText());
         assertEquals(0, page.count(out + " b"), "a str must never become markup");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -65,7 +60,7 @@ class DisplayTest {
                 </script>""");
         String out = "#" + type + "-0";
         assertEquals("<div><em id=\"em\">em</em> and <b>b</b></div>", page.html(out), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -79,7 +74,7 @@ class DisplayTest {
                     display(Table())
                 </script>""");
         assertEquals(List.of("1"), page.texts("#" + type + "-0 > div > table td.cell"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -100,7 +95,7 @@ class DisplayTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0x00, (byte) 0xff};
         assertEquals("data:image/png;base64," + base64(png), attribute("#bytes > div > img", "src"), page.consoleText());
         assertEquals("data:image/png;base64,iVBORw0KGgo=", attribute("#text > div > img", "src"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -116,7 +111,7 @@ class DisplayTest {
         byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 'j', 'p', 'e', 'g'};
         assertEquals("data:image/jpeg;base64," + base64(jpeg), attribute("#" + type + "-0 > div > img", "src"),
                 page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -131,7 +126,7 @@ class DisplayTest {
                 </script>""");
         assertEquals("http://www.w3.org/2000/svg", page.js(
                 "document.querySelector('#" + type + "-0 > div > svg#dot > circle').namespaceURI"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -145,7 +140,7 @@ class DisplayTest {
                     display(Data())
                 </script>""");
         assertEquals(List.of("{\"a\": [1, 2], \"b\": \"x\"}"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -170,7 +165,7 @@ class DisplayTest {
                     page.texts(target + " > div"), page.consoleText());
             assertEquals(0, page.count(target + " b, " + target + " i"), "JSON is text, never markup");
         }
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -185,7 +180,7 @@ class DisplayTest {
                 </script>""");
         assertEquals(1, ((Number) page.js("window.jsRuns || 0")).intValue(), page.consoleText());
         assertEquals(1, page.count("#" + type + "-0 > div > script"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -200,7 +195,7 @@ class DisplayTest {
                 </script>""");
         assertEquals("data:image/png;base64," + base64("figure:png".getBytes(StandardCharsets.US_ASCII)),
                 attribute("#" + type + "-0 > div > img", "src"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -221,7 +216,7 @@ class DisplayTest {
         assertEquals(List.of("from bundle"), page.texts(out + " > div > b.bundle"), page.consoleText());
         assertEquals(0, page.count(out + " img"));
         assertEquals(0, page.count(out + " i"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -244,7 +239,7 @@ class DisplayTest {
         assertEquals("20", attribute("#global img", "height"));
         assertEquals("data:image/jpeg;base64,/9j/4AAQ", attribute("#own img", "src"));
         assertEquals("a photo", attribute("#own img", "alt"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -260,7 +255,7 @@ class DisplayTest {
                     display(Exotic())
                 </script>""");
         assertEquals(List.of("fallback"), page.texts("#" + type + "-0 > div > u"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -306,7 +301,7 @@ class DisplayTest {
         assertEquals(0, page.count("#json-js script"));
         assertEquals(true, page.js("window.jsPreferred === undefined"), "_repr_json_ is preferred to _repr_javascript_");
         assertEquals(List.of("html"), page.texts("#none-png span.html"), "a _repr_*_ returning None is skipped");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -326,7 +321,7 @@ class DisplayTest {
         assertEquals(List.of("<Thing & 'friends'>", "42", "[1, '<a>']", "None"), page.texts(out + " > div"),
                 page.consoleText());
         assertEquals(0, page.count(out + " a"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -339,7 +334,7 @@ class DisplayTest {
                     display("last")
                 </script>""");
         assertEquals(List.of("first", "second", "3", "last"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -355,7 +350,7 @@ class DisplayTest {
                 </script>""");
         assertEquals("three", page.html("#" + type + "-0"), page.consoleText());
         assertEquals("<b>new</b>", page.html("#html-target"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -369,7 +364,7 @@ class DisplayTest {
                 </script>""");
         assertEquals("<p>kept</p><div>plain id</div><div>hash id</div>", page.html("#out"), page.consoleText());
         assertEquals("", page.html("#" + type + "-0"), "nothing goes to the script's own output element");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -405,7 +400,7 @@ class DisplayTest {
                 </script>""");
         assertEquals("PyScript<div>my-h1</div>", page.html("#my-h1"), page.consoleText());
         assertEquals(0, page.count("script-py"), "a script with a target gets no output element of its own");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -424,7 +419,7 @@ class DisplayTest {
                 "the first matching element gets the script's id; " + page.consoleText());
         assertEquals(List.of("first panel", "into the panel", id), page.texts("section.panel:first-of-type > *"));
         assertEquals(0, page.count("script-py"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -447,6 +442,6 @@ class DisplayTest {
         assertEquals("SCRIPT", page.js("document.getElementById('" + first + "').previousElementSibling.tagName"));
         assertEquals(0, ((Number) page.js("document.getElementById('first-script').childElementCount")).intValue(),
                 "nothing is written into the <script> itself");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

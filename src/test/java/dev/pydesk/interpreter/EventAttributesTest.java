@@ -55,11 +55,6 @@ class EventAttributesTest {
         assertEquals(List.of(expected), log(), page.consoleText());
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
     @BothInterpreters
     void attributeCallsTheNamedFunctionWithTheEvent(String type) throws Exception {
         open(type, "<button id=\"b\" $T-click=\"on_click\">b</button>", """
@@ -70,7 +65,7 @@ class EventAttributesTest {
         click("b");
         click("b");
         assertLog("click on b False", "click on b False");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -91,7 +86,7 @@ class EventAttributesTest {
         click("nested");
         click("spaced");
         assertLog("method method", "nested click", "method spaced");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -112,7 +107,7 @@ class EventAttributesTest {
         click("method");
         click("method");
         assertLog("no argument", "bumped 1", "bumped 2");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -142,7 +137,7 @@ class EventAttributesTest {
                 area.dispatchEvent(new CustomEvent('my-event', {detail: 'payload'}));
                 area.click();""");
         assertLog("input typed", "change b", "mouseover", "my-event payload");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -169,7 +164,7 @@ class EventAttributesTest {
         click("from-js");
         click("nested-js");
         assertLog("clicked from-python", "clicked from-js", "clicked nested-js");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -196,7 +191,7 @@ class EventAttributesTest {
         click("plain");
         click("sync");
         assertLog("first click", "second click", "sync");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -323,7 +318,7 @@ class EventAttributesTest {
         click("others");
         click("own");
         assertLog("on_click own");
-        assertNoErrors();
+        page.assertNoErrors();
         assertFalse(page.consoleText().contains("others"), page.consoleText());
     }
 }

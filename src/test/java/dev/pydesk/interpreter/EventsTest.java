@@ -72,11 +72,6 @@ class EventsTest {
         return all;
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
     @BothInterpreters
     void selectorStringHandlesEveryMatchingElement(String type) throws Exception {
         open(type, """
@@ -94,7 +89,7 @@ class EventsTest {
         click("m3");
         click("b");
         assertLog(lines("click b", "multi m2", "multi m3", "click b"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -115,7 +110,7 @@ class EventsTest {
         click("m3");
         click("other");
         assertLog(lines("element b", "nodes m1", "list m1", "nodes m3", "list other"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -134,7 +129,7 @@ class EventsTest {
                 b.dispatchEvent(new MouseEvent('mouseout', {bubbles: true}));
                 b.click();""");
         assertLog(lines("click", "dblclick", "custom-thing", "click"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -164,7 +159,7 @@ class EventsTest {
         click("other");
         assertLog(lines("no argument", "bound method without event: 1", "bound method without event: 2",
                 "bound method with event: click", "lambda without event", "varargs 1 click"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -195,7 +190,7 @@ class EventsTest {
                 () -> "slept".equals(page.text("#b")));
         click("other");
         assertLog(lines("started click", "after sleep", "async without event"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     /** In a worker too, an {@code async def} handler runs as a task and may await (its event came from the page). */
@@ -238,7 +233,7 @@ class EventsTest {
         page.waitUntil("the three callbacks", Duration.ofSeconds(10), () -> log().size() >= 4);
         assertEquals(List.of("call_later", "ready", "task create_task", "task ensure_future"),
                 log().stream().sorted().toList(), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -254,7 +249,7 @@ class EventsTest {
         click("b");
         click("other");
         assertLog(List.of("returned callable True", "ready", "called b", "by keywords"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -278,7 +273,7 @@ class EventsTest {
         assertTrue(log.get(1).startsWith("JsException #b[ True: "), log.get(1));
         assertTrue(log.get(2).startsWith("JsException ::not-a-selector True: "), log.get(2));
         assertTrue(log.get(1).contains("'#b[' is not a valid selector"), log.get(1));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -356,7 +351,7 @@ class EventsTest {
         assertLog(List.of("first 42", "decorated 42", "no argument", "first 7", "decorated 7", "no argument",
                 "added after trigger 7", "ValueError Listener must be callable.", "RuntimeError listener failed on 1",
                 "ready", "async 42", "async 7"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -380,7 +375,7 @@ class EventsTest {
                     log(f"two has {len(two._listeners)} listeners")
                 """);
         assertLog(List.of("b one", "two has 0 listeners", "ready"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -399,7 +394,7 @@ class EventsTest {
                     second.trigger("second")
                 """);
         assertLog(List.of("list first", "call form called", "list second", "ready"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters

@@ -73,11 +73,6 @@ class FfiTest {
         return shown;
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
     private static final String AUTO = " config='{\"experimental_create_proxy\": \"auto\"}'";
 
     @BothInterpreters
@@ -93,7 +88,7 @@ class FfiTest {
                 (() => { const c = window.converted, plain = (o) => Object.getPrototypeOf(o) === Object.prototype;
                   return [plain(c), Array.isArray(c.list), plain(c.list[2]), Array.isArray(c.tuple[1]),
                           plain(c.nested.deeper)].join(); })()"""));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -112,7 +107,7 @@ class FfiTest {
         assertEquals(true, page.js("Array.isArray(window.map.get('inner').get('x'))"));
         assertEquals(true, page.js("window.map.get('inner').get('x')[0] instanceof Map"));
         assertEquals(2, ((Number) page.js("window.map.get('inner').get('x')[0].get('y')")).intValue());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -136,7 +131,7 @@ class FfiTest {
                 + " catch (e) { return (e instanceof Error) + ' ' + e.message; } })()"));
         assertTrue(error.startsWith("true ") && error.contains("released"), error);
         assertEquals(4, ((Number) page.js("window.pyCalls()")).intValue(), "the destroyed proxy ran no more");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -160,7 +155,7 @@ class FfiTest {
         } else {
             assertEquals("returned called later", later, "mpy (MicroPython): the proxy is kept");
         }
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -190,7 +185,7 @@ class FfiTest {
         page.js("window.pyRemove()");
         page.js("document.getElementById('b').click()");
         assertEquals("clicked 2", page.text("#b"), "removeEventListener(same function) removed the listener");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @ParameterizedTest
@@ -235,7 +230,7 @@ class FfiTest {
         assertEquals("True", shown.get("failed_later"));
         assertEquals("['a', 'b']", shown.get("gather"));
         assertEquals("'TypeError'", shown.get("not_a_promise"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -271,7 +266,7 @@ class FfiTest {
         assertEquals("'memoryview'", shown.get("buffer_type"));
         assertEquals("b'\\x07\\x08\\t'", shown.get("buffer"));
         assertEquals("True", shown.get("round_trip"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -284,7 +279,7 @@ class FfiTest {
         assertEquals("'[1,\"two\",{\"flag\":true,\"nested\":{\"k\":[1]}}]'", shown.get("kwargs"), page.consoleText());
         assertEquals("'[{\"a\":1}]'", shown.get("only_kwargs"));
         assertEquals("'[]'", shown.get("no_args"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -298,7 +293,7 @@ class FfiTest {
         assertEquals("[True, True, True, False, False, False, False, False, False]", shown.get("values"),
                 page.consoleText());
         assertEquals("True", shown.get("call_result"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -333,6 +328,6 @@ class FfiTest {
             JavaObjectProbe.assertNoJava(page, function);
         }
         JavaObjectProbe.assertNoJava(page, "window.converted");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

@@ -68,11 +68,6 @@ class JsModulesTest {
             "./other.js" = "greeting"
             """;
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
     @BothInterpreters
     void mainModulesAreImportableAndStylesheetsApply(String type) throws Exception {
         Map<String, String> shown = run(type, CONFIG, """
@@ -93,7 +88,7 @@ class JsModulesTest {
         page.waitUntil("the stylesheet to apply", Duration.ofSeconds(10),
                 () -> "rgb(1, 2, 3)".equals(page.js("getComputedStyle(document.getElementById('styled')).color")));
         assertEquals(1, page.count("link[rel=stylesheet][href='./style.css']"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -115,7 +110,7 @@ class JsModulesTest {
         assertEquals("'ImportError True True'", shown.get("worker_only"), page.consoleText());
         assertEquals("'ImportError True'", shown.get("unknown"));
         assertEquals("False", shown.get("hasattr"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -137,7 +132,7 @@ class JsModulesTest {
         assertEquals("42", shown.get("answer"));
         assertEquals("'other'", shown.get("other"));
         assertEquals("'hello again'", shown.get("single"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -197,6 +192,6 @@ class JsModulesTest {
         JavaObjectProbe.assertNoJava(page, "window.greetingNamespace");
         JavaObjectProbe.assertNoJava(page, "window.importedNamespace");
         JavaObjectProbe.assertNoJava(page, "window.greetFunction");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

@@ -57,11 +57,6 @@ class JsProxyTest {
         return shown;
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
     @BothInterpreters
     void attributesReadJavaScriptValuesAsPythonValues(String type) throws Exception {
         Map<String, String> shown = run(type, """
@@ -82,7 +77,7 @@ class JsProxyTest {
         assertEquals("'str'", shown.get("text_type"));
         assertEquals("'yes'", shown.get("deep"));
         assertEquals("''", shown.get("title"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -103,7 +98,7 @@ class JsProxyTest {
         assertEquals("Set from Python", page.js("document.title"));
         assertEquals("picked", page.js("document.getElementById('li-a').className"));
         assertEquals(true, page.js("window.data.nested === window.data.arr"), "a proxy goes back as the same object");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -125,7 +120,7 @@ class JsProxyTest {
         assertEquals("'c'", shown.get("detached"));
         assertEquals("5", shown.get("sum"));
         assertEquals("made", page.text("body > span#made-in-python"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -138,7 +133,7 @@ class JsProxyTest {
                 """);
         assertEquals("'undefined'", shown.get("this"),
                 "a JS function that came back as a value has no receiver; " + page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -157,7 +152,7 @@ class JsProxyTest {
         assertEquals("True", shown.get("instance"));
         assertEquals("86400000", shown.get("time"));
         assertEquals("0", shown.get("map_size"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -190,7 +185,7 @@ class JsProxyTest {
         assertEquals("'KeyError'", shown.get("missing_key"));
         assertEquals("[10,2,3]", page.js("JSON.stringify(window.data.arr)"));
         assertEquals("new", page.js("window.data.added"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -219,7 +214,7 @@ class JsProxyTest {
         assertEquals("['two']", shown.get("left"));
         assertEquals("'pop index out of range'", shown.get("error"));
         assertEquals("'AttributeError'", shown.get("plain"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -246,7 +241,7 @@ class JsProxyTest {
         assertEquals("[1, 2, 3]", shown.get("set"));
         assertEquals("3", shown.get("len_set"));
         assertEquals("'TypeError'", shown.get("len_object"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -269,7 +264,7 @@ class JsProxyTest {
         assertEquals("True", shown.get("in_set"));
         assertEquals("True", shown.get("in_nodes"), "a NodeList's membership is that of its items");
         assertEquals("False", shown.get("not_in_nodes"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -290,7 +285,7 @@ class JsProxyTest {
         assertEquals("None", shown.get("void_call"));
         assertEquals("True", shown.get("is_none"));
         assertEquals("False", shown.get("is_none_zero"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -309,7 +304,7 @@ class JsProxyTest {
         assertEquals("'found'", shown.get("none_key"));
         assertEquals("True", shown.get("none_type"));
         assertEquals("'bool'", shown.get("bool_type"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -328,7 +323,7 @@ class JsProxyTest {
         assertEquals("False", shown.get("hasattr"));
         assertEquals("True", shown.get("hasattr_present"));
         assertEquals("'fallback'", shown.get("getattr_default"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -369,7 +364,7 @@ class JsProxyTest {
         assertEquals("True", shown.get("same_document"));
         assertEquals("'via js'", shown.get("seen_by_window"));
         assertEquals("via js", page.js("window.setFromJsModule"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -392,6 +387,6 @@ class JsProxyTest {
         assertEquals("True", shown.get("array"));
         assertEquals("True", shown.get("tuple_array"));
         assertEquals("c", page.js("window.converted.a[1].b"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

@@ -31,11 +31,6 @@ class ScriptsTest {
                 + "\n</body></html>").replace("$TYPE", type).replace("$OTHER", other));
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
     @BothInterpreters
     void inlineScriptDisplaysIntoGeneratedOutputElement(String type) throws Exception {
         page.open(dir, "p.html", """
@@ -66,7 +61,7 @@ class ScriptsTest {
                     window.order.push("third")
                 </script>""");
         assertEquals(List.of("first", "second", "third"), page.jsonList("window.order"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -84,7 +79,7 @@ class ScriptsTest {
                     display(counter, helper(), json.dumps([1]))
                 </script>""");
         assertEquals(List.of("2", "helper", "[1]"), page.texts("#" + type + "-1 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @ParameterizedTest
@@ -110,7 +105,7 @@ class ScriptsTest {
         assertEquals(type, page.js("window.sharedThroughJs"), page.consoleText());
         List<String> seen = page.texts("#" + other + "-0 > div");
         assertEquals("NameError", seen.getFirst(), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -128,7 +123,7 @@ class ScriptsTest {
                 </script>""");
         assertEquals(List.of("from the file"), page.texts("#" + type + "-0 > div"), page.consoleText());
         assertEquals(List.of("after the file"), page.texts("#" + type + "-1 > div"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -166,7 +161,7 @@ class ScriptsTest {
                     # the code lives in code.py
                 </script>""");
         assertEquals(List.of("from the file"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -202,7 +197,7 @@ class ScriptsTest {
         assertEquals(List.of("block", "block"), page.jsonList(
                 "Array.from(document.querySelectorAll('" + tag + "')).map(e => e.style.display)"));
         assertEquals(0, page.count("script-py"), "custom elements get no extra output element");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -213,7 +208,7 @@ class ScriptsTest {
                 """);
         open(type, "", "<$TYPE-script src=\"./element.py\"></$TYPE-script>");
         assertEquals(List.of("from element.py"), page.texts(type + "-script#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -264,7 +259,7 @@ class ScriptsTest {
         assertEquals(List.of("SCRIPT-PY", type.toUpperCase() + "-SCRIPT", type.toUpperCase() + "-SCRIPT", "SCRIPT-PY"),
                 page.jsonList("['" + type + "-0','" + type + "-1','named','" + type + "-2']"
                         + ".map(id => document.getElementById(id).tagName)"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -279,7 +274,7 @@ class ScriptsTest {
         assertEquals("the-script", page.js("document.getElementById('" + type + "-0').previousElementSibling.id"),
                 page.consoleText());
         assertEquals("after", page.js("document.getElementById('" + type + "-0').nextElementSibling.id"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -294,7 +289,7 @@ class ScriptsTest {
         assertEquals("BODY", page.js("document.getElementById('" + id + "').parentElement.tagName"), page.consoleText());
         assertEquals(id, page.js("document.body.lastElementChild.id"));
         assertEquals(List.of("from the head"), page.texts("#" + id + " > div"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @BothInterpreters
@@ -329,7 +324,7 @@ class ScriptsTest {
                     </div>
                 </div>""");
         assertEquals(List.of("none", "item 1", "item 2"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @Test
@@ -346,6 +341,6 @@ class ScriptsTest {
         assertEquals(List.of("mpy ran"), page.texts("#mpy-0 > div"), page.consoleText());
         assertEquals(List.of("py ran"), page.texts("#py-0 > div"));
         assertEquals(2, page.count("script-py"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }
