@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.interpreter.session.PageSession;
-import dev.pydesk.testing.PageHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -39,6 +37,7 @@ class LiveReloadTest {
     @TempDir
     Path temp;
     Path dir; // the page's folder (the state folder, where recent files are written, lies outside it)
+    ShellWindow window;
     Shell shell;
     Stage stage;
     final FxRobot robot = new FxRobot();
@@ -46,26 +45,16 @@ class LiveReloadTest {
 
     @BeforeEach
     void open() throws java.io.IOException {
-        PageHarness.startToolkit();
         dir = Files.createDirectories(temp.resolve("site"));
-        System.setProperty("pydesk.state", temp.resolve("state").toString());
-        FxThread.run(() -> {
-            stage = new Stage();
-            shell = new Shell(stage, PageHarness.services(), 30, RecentFiles.inStateFolder());
-            shell.view().loader.onSession(sessions::add);
-            stage.setScene(new Scene(shell.root(), 900, 600));
-            stage.show();
-            stage.toFront();
-        });
+        window = ShellWindow.open(temp.resolve("state"), 900, 600);
+        shell = window.shell;
+        stage = window.stage;
+        FxThread.run(() -> shell.view().loader.onSession(sessions::add));
     }
 
     @AfterEach
     void close() {
-        FxThread.run(() -> {
-            shell.close();
-            stage.close();
-        });
-        System.clearProperty("pydesk.state");
+        window.close();
     }
 
     private String shown() {
