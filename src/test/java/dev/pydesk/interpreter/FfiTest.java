@@ -9,7 +9,6 @@ import dev.pydesk.testing.PageHarness;
 import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,12 +64,7 @@ class FfiTest {
     }
 
     private Map<String, String> shown(String type) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (String line : page.texts("#" + type + "-0 > div")) {
-            int eq = line.indexOf('=');
-            shown.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return shown;
+        return page.shown("#" + type + "-0 > div");
     }
 
     private static final String AUTO = " config='{\"experimental_create_proxy\": \"auto\"}'";

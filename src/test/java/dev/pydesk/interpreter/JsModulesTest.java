@@ -10,7 +10,6 @@ import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,12 +49,7 @@ class JsModulesTest {
         page.open(dir, "modules.html", "<!DOCTYPE html><html><head></head><body>\n<p id=\"styled\">styled</p>\n"
                 + "<" + type + "-config>\n" + config + "</" + type + "-config>\n"
                 + "<script type=\"" + type + "\">\n" + SHOW + code + "</script>\n</body></html>");
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (String line : page.texts("#" + type + "-0 > div")) {
-            int eq = line.indexOf('=');
-            shown.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return shown;
+        return page.shown("#" + type + "-0 > div");
     }
 
     private static final String CONFIG = """

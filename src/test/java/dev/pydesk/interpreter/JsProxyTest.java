@@ -7,7 +7,6 @@ import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
 import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,12 +48,7 @@ class JsProxyTest {
         page.open(dir, "jsproxy.html", "<!DOCTYPE html><html><head>" + HEAD + "</head><body>\n"
                 + "<ul><li id=\"li-a\">a</li><li id=\"li-b\">b</li><li id=\"li-c\">c</li></ul>\n"
                 + "<script type=\"" + type + "\">\n" + SHOW + code + "</script>\n</body></html>");
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (String line : page.texts("#" + type + "-0 > div")) {
-            int eq = line.indexOf('=');
-            shown.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return shown;
+        return page.shown("#" + type + "-0 > div");
     }
 
     @BothInterpreters

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -159,6 +161,19 @@ public final class PageHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("not a JSON array of strings: " + json, e);
         }
+    }
+
+    /**
+     * What a script displayed in {@code selector} as {@code name=value} lines (a {@code show(name, value)} helper
+     * that displays {@code f"{name}={value!r}"}), by name, in order.
+     */
+    public Map<String, String> shown(String selector) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String line : texts(selector)) {
+            int eq = line.indexOf('=');
+            shown.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return shown;
     }
 
     /** The text of PyScript's error banners ({@code div.py-error}), one per line; empty when there are none. */
