@@ -1,4 +1,4 @@
-package dev.pydesk.interpreter;
+package dev.pydesk.bench;
 
 import dev.pydesk.interpreter.python.PythonRuntime;
 import dev.pydesk.interpreter.python.Services;
@@ -10,7 +10,7 @@ import java.lang.management.ManagementFactory;
  * page and no toolkit, prints how long it took (wall and CPU), and exits normally, so that Truffle instruments
  * given as system properties write their output, e.g. Truffle's CPU sampler:
  * <pre>JAVA_TOOL_OPTIONS='-Dpolyglot.cpusampler=true -Dpolyglot.cpusampler.Output=histogram' \
- *   PYDESK_MAIN_CLASS=dev.pydesk.interpreter.ContextProfile PYDESK_BENCH_CP=target/test-classes ./pydesk --headless</pre>
+ *   PYDESK_MAIN_CLASS=dev.pydesk.bench.ContextProfile PYDESK_BENCH_CP=target/test-classes ./pydesk --headless</pre>
  */
 public final class ContextProfile {
     private ContextProfile() {}
