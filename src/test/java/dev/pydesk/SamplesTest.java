@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * this test) in a real WebView with real GraalPy, and checks that it ran: no console errors (errors.html: exactly
  * its one expected error), the samples' conventions, and one check of its own content per known page.
  */
+@PageTest
 class SamplesTest {
     static final Path SAMPLES = Path.of("samples").toAbsolutePath().normalize();
     static final String PYSCRIPT_CSS =
@@ -66,16 +66,6 @@ class SamplesTest {
             Map.entry("media.html", this::media),
             Map.entry("pyodide.html", this::pyodide),
             Map.entry(FAILING_PAGE, this::errors));
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) page.close();
-    }
 
     static List<String> samplePages() throws IOException {
         try (Stream<Path> files = Files.list(SAMPLES)) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
+import dev.pydesk.testing.BothInterpreters;
+import dev.pydesk.testing.JavaObjectProbe;
+import dev.pydesk.testing.MainAndWorker;
 import dev.pydesk.testing.PageHarness;
 import dev.pydesk.testing.TestHttpServer;
 import java.io.IOException;
@@ -333,8 +336,7 @@ class SecurityTest {
             """;
 
     /** Main-thread interpreters and workers (same lockdown: every context comes from PythonRuntime). */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy", "py worker", "mpy worker"})
+    @MainAndWorker
     void pagePythonReadsItsFolderAndWritesOnlyIntoItsScratchFolder(String variant) throws Exception {
         String type = variant.split(" ")[0];
         String worker = variant.endsWith(" worker") ? " worker" : "";
@@ -434,8 +436,7 @@ class SecurityTest {
      * Page Python connects out like a web page (http.client, urllib, a TCP client) but neither listens nor uses UDP:
      * each attempt is a PermissionError that says why and how a page folder opts in. Raw sockets do not exist.
      */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pagePythonCannotListenOnTheNetworkOrUseUdp(String type) throws Exception {
         try (TestHttpServer http = TestHttpServer.launch()) {
             page.open(folder, "p.html", """
@@ -486,8 +487,7 @@ class SecurityTest {
     }
 
     /** {@code [sockets] listen = true} in the folder's pydesk.toml lets its pages listen (and use UDP). */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aPageFolderCanOptInToListening(String type) throws Exception {
         Files.writeString(folder.resolve("pydesk.toml"), "[sockets]\nlisten = true\n");
         page.open(folder, "p.html", """
@@ -512,79 +512,6 @@ class SecurityTest {
 
     // ------------------------------------------------------------------------------------------ page JavaScript
 
-    /**
-     * {@code isJava(v)}: why {@code v} looks like a Java object of WebKit's Java bridge (a {@code getClass} member, a
-     * Java-style {@code toString}, or a Java exception when it is converted), else null. {@code walk(root, path,
-     * depth)}: a breadth-first walk over own property names, the prototype chain and Java-ish member names, calling
-     * the Java-only ones when present; returns the findings.
-     */
-    private static final String PROBE_LIBRARY = """
-            window.__probe = (function () {
-              const JAVA_NAMES = ["getClass", "class", "getClassLoader", "forName", "java", "Packages", "javax",
-                  "netscape", "sun", "JavaImporter", "JavaAdapter", "invoke", "console", "door", "javaDoor",
-                  "getMember", "setMember", "getSlot", "eval", "call", "helpers", "host", "realm", "js"];
-              const CALL = ["getClass", "getClassLoader", "forName", "class"];
-              const JAVA_STRING = /^(class |interface )?(java|javax|jdk|sun|com\\.sun|netscape|org\\.graalvm|dev\\.pydesk)\\.|^[A-Za-z_$][\\w$]*(\\.[\\w$]+)+@[0-9a-f]+$/;
-              // a Java exception or class named in an error message ("JavaScript" alone is no finding)
-              const JAVA_ERROR = /\\b(java|javax|jdk|sun|netscape)\\.[a-z]|dev\\.pydesk\\.|org\\.graalvm|Trampoline/;
-              const isObject = (v) => v !== null && (typeof v === "object" || typeof v === "function");
-              function isJava(v) {
-                if (!isObject(v)) return null;
-                try {
-                  if (typeof v.getClass === "function") return "has getClass()";
-                } catch (e) {
-                  if (JAVA_ERROR.test(String(e))) return "getClass lookup threw " + e;
-                }
-                try {
-                  const s = String(v);
-                  if (JAVA_STRING.test(s)) return "toString " + s;
-                } catch (e) {
-                  if (JAVA_ERROR.test(String(e))) return "String() threw " + e;
-                }
-                return null;
-              }
-              function walk(root, rootPath, maxDepth) {
-                const findings = [], seen = new Set([root]), queue = [[root, rootPath, 0]];
-                let visited = 0;
-                const look = (value, path, depth) => {
-                  // some getters (ReadableStream's closed, ...) hand out rejected promises: keep them quiet
-                  if (value instanceof Promise) value.catch(() => {});
-                  const why = isJava(value);
-                  if (why) findings.push(path + ": " + why);
-                  if (isObject(value) && depth <= maxDepth && !seen.has(value)) {
-                    seen.add(value);
-                    queue.push([value, path, depth]);
-                  }
-                };
-                const first = isJava(root);
-                if (first) findings.push(rootPath + ": " + first);
-                while (queue.length && visited < 250000) {
-                  const [object, path, depth] = queue.shift();
-                  visited++;
-                  let names = [];
-                  try { names = Object.getOwnPropertyNames(object); } catch (e) { }
-                  for (const name of names.concat(JAVA_NAMES)) {
-                    let value;
-                    try { value = object[name]; } catch (e) {
-                      if (JAVA_ERROR.test(String(e))) findings.push(path + "." + name + ": lookup threw " + e);
-                      continue;
-                    }
-                    look(value, path + "." + name, depth + 1);
-                    if (CALL.includes(name) && typeof value === "function") {
-                      try { look(value.call(object), path + "." + name + "()", depth + 1); } catch (e) {
-                        if (JAVA_ERROR.test(String(e))) findings.push(path + "." + name + "(): threw " + e);
-                      }
-                    }
-                  }
-                  try { look(Object.getPrototypeOf(object), path + ".__proto__", depth + 1); } catch (e) { }
-                }
-                return {findings: findings, visited: visited};
-              }
-              const isJavaString = (v) => typeof v === "string" && JAVA_STRING.test(v);
-              return {isJava: isJava, isJavaString: isJavaString, javaError: (e) => JAVA_ERROR.test(String(e)), walk: walk};
-            })();
-            """;
-
     private static final String CALLBACK_PAGE = """
             <html><body><div id="status"></div>
             <script type="%s">
@@ -602,19 +529,16 @@ class SecurityTest {
             </script>
             </body></html>""";
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> walk(String root, int depth) throws IOException {
-        String json = (String) page.js("JSON.stringify(window.__probe.walk(" + root + ", " + PageHarness.quote(root)
-                + ", " + depth + "))");
-        return JSON.readValue(json, Map.class);
+    /** The suite's one walker ({@link JavaObjectProbe}), from {@code root} and as far as a walk from window goes. */
+    private JavaObjectProbe.Walk walk(String root, int depth) {
+        return JavaObjectProbe.walk(page, root, depth, JavaObjectProbe.WINDOW_VISITS);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pageJavaScriptReachesNoJavaObject(String type) throws Exception {
         page.open(folder, "p.html", CALLBACK_PAGE.formatted(type));
         assertEquals("ready", page.text("#status"), page.consoleText());
-        page.js(PROBE_LIBRARY);
+        JavaObjectProbe.install(page);
 
         // The boot factory stays (it cannot be replaced), but it is spent: calling it again gives nothing.
         assertEquals(Boolean.FALSE, page.js("window.__pydesk_boot.pending"), "the boot factory was not used up");
@@ -625,11 +549,11 @@ class SecurityTest {
             assertEquals("undefined", page.js("typeof window['" + global + "']"), global + " is on window");
         }
         assertEquals("", page.js("Object.getOwnPropertyNames(window).filter(n => /pydesk|java|door/i.test(n))"
-                + ".filter(n => n !== '__probe' && n !== '__pydesk_boot').join()"));
+                + ".filter(n => n !== '__javaProbe' && n !== '__pydesk_boot').join()"));
 
-        Map<String, Object> fromWindow = walk("window", 3);
-        assertEquals(List.of(), fromWindow.get("findings"), "page JavaScript reaches Java from window");
-        assertTrue(((Number) fromWindow.get("visited")).intValue() > 1000, "the walk did not get far: " + fromWindow);
+        JavaObjectProbe.Walk fromWindow = walk("window", 3);
+        assertEquals(List.of(), fromWindow.findings(), "page JavaScript reaches Java from window");
+        assertTrue(fromWindow.visited() > 1000, "the walk did not get far: " + fromWindow);
 
         // The Python callback is a plain JS function: nothing but length/name/prototype, and nothing Java behind it.
         assertEquals("function", page.js("typeof window.pyCallback"));
@@ -640,14 +564,14 @@ class SecurityTest {
         assertEquals(Boolean.TRUE, page.js("(() => { try { return window.pyCallback.caller, false; }"
                 + " catch (e) { return e instanceof TypeError; } })()"), "a strict function hides its caller");
         for (String callback : List.of("window.pyCallback", "window.pyEcho", "window.pyClick")) {
-            Map<String, Object> fromCallback = walk(callback, 3);
-            assertEquals(List.of(), fromCallback.get("findings"), "Java reachable from " + callback);
+            JavaObjectProbe.Walk fromCallback = walk(callback, 3);
+            assertEquals(List.of(), fromCallback.findings(), "Java reachable from " + callback);
         }
 
         // Weird receivers and arguments: whatever JS passes, what comes back is JS, never a Java object.
         String spoof = (String) page.js("""
                 (function () {
-                  const isJava = window.__probe.isJava, out = [];
+                  const isJava = window.__javaProbe.isJava, out = [];
                   const trapLog = [];
                   let logging = true;
                   const log = (entry) => { if (logging && trapLog.length < 10000) trapLog.push(entry); };
@@ -675,7 +599,7 @@ class SecurityTest {
                         }
                         // pyEcho hands back the page's own (fake) objects and strings: only something new counts
                         const why = result === args[0] ? null
-                            : isJava(result) || (window.__probe.isJavaString(result) ? "string " + result : null);
+                            : isJava(result) || (window.__javaProbe.isJavaString(result) ? "string " + result : null);
                         if (why) out.push(name + " returned Java: " + why);
                         if (name === "pyEcho" && typeof args[0] === "object" && args[0] !== null && result !== args[0])
                           out.push("pyEcho did not return the same object for " + String(args[0]));
@@ -687,7 +611,7 @@ class SecurityTest {
                     const why = isJava(part);
                     if (why) out.push("a proxy trap saw Java: " + why);
                   }
-                  try { out.push(...window.__probe.walk(window.pyEcho(window), "echoed", 1).findings); } catch (e) { out.push("" + e); }
+                  try { out.push(...window.__javaProbe.walk(window.pyEcho(window), "echoed", 1).findings); } catch (e) { out.push("" + e); }
                   document.body.click();
                   return out.join("\\n");
                 })()""");
@@ -700,8 +624,8 @@ class SecurityTest {
             JSObject window = (JSObject) page.webView().getEngine().executeScript("window.__planted = {inner: {}}; window");
             ((JSObject) ((JSObject) window.getMember("__planted")).getMember("inner")).setMember("probe", new Object());
         });
-        List<?> planted = (List<?>) walk("window", 3).get("findings");
-        assertTrue(planted.stream().anyMatch(f -> String.valueOf(f).startsWith("window.__planted.inner.probe: ")),
+        List<String> planted = walk("window", 3).findings();
+        assertTrue(planted.stream().anyMatch(f -> f.startsWith("window.__planted.inner.probe: ")),
                 "the detector missed a planted Java object: " + planted);
     }
 
@@ -728,14 +652,13 @@ class SecurityTest {
                 </script>
                 </body></html>""".formatted(attack, type));
         assertEquals("ready", page.text("#status"), page.consoleText());
-        page.js(PROBE_LIBRARY);
-        assertEquals("", page.js("window.stolen.map(v => window.__probe.isJava(v) || String(v)).join('\\n')"),
+        JavaObjectProbe.install(page);
+        assertEquals("", page.js("window.stolen.map(v => window.__javaProbe.isJava(v) || String(v)).join('\\n')"),
                 "page JS captured Java objects");
-        assertEquals(List.of(), walk("window", 2).get("findings"));
+        assertEquals(List.of(), walk("window", 2).findings());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pageScriptCannotStealTheDoorByReplacingTheBootFactory(String type) throws IOException {
         assertNothingStolen(type, """
                 const original = window.__pydesk_boot;
@@ -745,8 +668,7 @@ class SecurityTest {
                 }});""");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pageScriptCannotStealTheDoorByReplacingFunctionPrototypeCall(String type) throws IOException {
         assertNothingStolen(type, """
                 Function.prototype.call = function (self, ...args) {
@@ -756,8 +678,7 @@ class SecurityTest {
     }
 
     /** A Python exception in a callback, or a call after destroy(), hands page JS no Java marker or Java error. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aFailingOrDestroyedCallbackHandsJavaScriptNoJavaObject(String type) throws IOException {
         page.open(folder, "p.html", """
                 <html><body><div id="status"></div>
@@ -772,11 +693,11 @@ class SecurityTest {
                 </script>
                 </body></html>""".formatted(type));
         assertEquals("ready", page.text("#status"), page.consoleText());
-        page.js(PROBE_LIBRARY);
+        JavaObjectProbe.install(page);
         for (String callback : List.of("pyBoom", "pyDestroyed")) {
             Object outcome = page.js("(() => { let r; try { r = window." + callback + "(); } catch (e) {"
-                    + " return window.__probe.javaError(e) ? 'threw Java: ' + e : null; }"
-                    + " const why = window.__probe.isJava(r); return why ? typeof r + ' ' + why : null; })()");
+                    + " return window.__javaProbe.javaError(e) ? 'threw Java: ' + e : null; }"
+                    + " const why = window.__javaProbe.isJava(r); return why ? typeof r + ' ' + why : null; })()");
             assertEquals(null, outcome, callback + "() handed page JS a Java object");
         }
         assertTrue(page.consoleText().contains("ZeroDivisionError"), page.consoleText());
@@ -886,8 +807,8 @@ class SecurityTest {
         assertEquals("", page.js("window.seen.join('\\n')"), "page JavaScript saw the inspector's work");
         assertEquals("undefined", page.js("typeof window.$0"));
         assertEquals(Boolean.TRUE, page.js("Object.getOwnPropertyNames(window).length === window.before"));
-        page.js(PROBE_LIBRARY);
-        assertEquals(List.of(), walk("window", 3).get("findings"), "page JavaScript reaches Java from window");
+        JavaObjectProbe.install(page);
+        assertEquals(List.of(), walk("window", 3).findings(), "page JavaScript reaches Java from window");
         FxThread.run(() -> dom.watch(false));
         assertFalse(FxThread.call(dom::watching));
     }

@@ -1,5 +1,6 @@
 package dev.pydesk.app;
 
+import static dev.pydesk.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -10,21 +11,16 @@ import dev.pydesk.bridge.FxThread;
 import dev.pydesk.inspector.ElementsView;
 import dev.pydesk.inspector.ReplView;
 import dev.pydesk.interpreter.session.PageSession;
-import dev.pydesk.testing.PageHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import netscape.javascript.JSObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,55 +36,23 @@ import org.testfx.api.FxRobot;
 class ElementsTest {
     @TempDir
     Path dir;
+    ShellWindow window;
     Shell shell;
-    Stage stage;
     final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void open() {
-        PageHarness.startToolkit();
-        System.setProperty("pydesk.state", dir.resolve("state").toString());
-        FxThread.run(() -> {
-            stage = new Stage();
-            shell = new Shell(stage, PageHarness.services(), 30, RecentFiles.inStateFolder());
-            stage.setScene(new Scene(shell.root(), 1100, 800));
-            stage.show();
-            stage.toFront();
-            stage.requestFocus();
-        });
+        window = ShellWindow.open(dir.resolve("state"), 1100, 800);
+        shell = window.shell;
     }
 
     @AfterEach
     void close() {
-        FxThread.run(() -> {
-            shell.close();
-            stage.close();
-        });
-        System.clearProperty("pydesk.state");
+        window.close();
     }
 
     private PageSession load(Path page) throws Exception {
-        CompletableFuture<PageSession> session = new CompletableFuture<>();
-        FxThread.run(() -> {
-            shell.view().loader.onSession(session::complete);
-            shell.open(page);
-        });
-        PageSession opened = session.get(60, TimeUnit.SECONDS);
-        opened.scriptsDone().get(90, TimeUnit.SECONDS);
-        return opened;
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (FxThread.call(condition::getAsBoolean)) return;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return window.load(page);
     }
 
     private ElementsView elements() {

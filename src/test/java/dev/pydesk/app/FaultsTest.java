@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 14, the points that a headless run shows, one test each, for py and mpy where it applies, on the main thread
@@ -70,8 +69,7 @@ class FaultsTest {
     }
 
     /** Point 3: a stop Python cannot catch; the page's next script runs. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theScriptTimeoutCannotBeSwallowed(String type) throws Exception {
         Cli.Result result = run(null, ("<script type=\"%1$s\">\nwhile True:\n    try:\n        try:\n"
                 + "            sum(range(1000))\n        finally:\n            pass\n    except BaseException:\n"
@@ -84,8 +82,7 @@ class FaultsTest {
     }
 
     /** Point 4: input() is window.prompt on the main thread and in a worker; silent standard input is bounded. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void inputIsThePromptEverywhereAndBounded(String type) throws Exception {
         Cli.Result answered = run("Ada\nGrace\n", ("<script type=\"%1$s\">print('main', input('name? '))</script>"
                 + "<script type=\"%1$s\" worker>print('worker', input('again? '))</script>").formatted(type));
@@ -103,8 +100,7 @@ class FaultsTest {
     }
 
     /** Point 5: a huge config is refused at once, with the limit it broke and what to do. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aHugeConfigIsRefusedAtOnce(String type) throws Exception {
         Files.writeString(site().resolve("big.toml"), IntStream.range(0, 50_000).mapToObj(i -> "key" + i + " = " + i)
                 .collect(Collectors.joining("\n")));
@@ -118,8 +114,7 @@ class FaultsTest {
     }
 
     /** Point 6: os._exit() and threads are refused in Python's terms, on the main thread and in a worker. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void exitAndThreadsAreRefusedInPythonTerms(String type) throws Exception {
         String code = """
                 import os, threading
@@ -145,8 +140,7 @@ class FaultsTest {
     }
 
     /** Point 7: an invalid, missing, ambiguous or refused config runs none of that interpreter's scripts. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aFailedConfigRunsNoneOfItsInterpretersScripts(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         Files.writeString(dir.resolve("outside.toml"), "a = 1");
@@ -197,8 +191,7 @@ class FaultsTest {
     }
 
     /** Point 11: listening and UDP are a PermissionError that says how a page folder opts in; connecting out works. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void listeningIsRefusedUnlessTheFolderOptsIn(String type) throws Exception {
         String body = ("<script type=\"%s\">\nimport socket\ntry:\n    socket.create_server(('127.0.0.1', 0))\n"
                 + "    print('listening')\nexcept PermissionError as e:\n    print('refused:', e)\n"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 14, point 1: page JavaScript that never returns. WebKit cannot interrupt it and it holds the FX thread, so
@@ -48,8 +47,7 @@ class JavaScriptWatchdogTest {
         assertNoJavaNames(result);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pythonCallingJavaScriptThatNeverReturnsIsNamed(String type) throws Exception {
         Path page = page("<script>window.spin = () => { for (;;) {} }</script><script type=\"" + type + "\">import js\n"
                 + "print('calling')\njs.spin()</script>");

@@ -1,5 +1,6 @@
 package dev.pydesk.app;
 
+import static dev.pydesk.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +10,8 @@ import dev.pydesk.interpreter.session.PageSession;
 import dev.pydesk.testing.PageHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
@@ -59,19 +58,6 @@ class KioskTest {
         PageSession opened = session.get(60, TimeUnit.SECONDS);
         opened.scriptsDone().get(60, TimeUnit.SECONDS);
         return opened;
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (FxThread.call(condition::getAsBoolean)) return;
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 
     private String logText() throws Exception {

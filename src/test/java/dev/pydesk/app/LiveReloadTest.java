@@ -1,12 +1,13 @@
 package dev.pydesk.app;
 
+import static dev.pydesk.testing.FxWait.waitUntil;
+import static dev.pydesk.testing.FxWait.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.interpreter.session.PageSession;
-import dev.pydesk.testing.PageHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -38,6 +37,7 @@ class LiveReloadTest {
     @TempDir
     Path temp;
     Path dir; // the page's folder (the state folder, where recent files are written, lies outside it)
+    ShellWindow window;
     Shell shell;
     Stage stage;
     final FxRobot robot = new FxRobot();
@@ -45,45 +45,16 @@ class LiveReloadTest {
 
     @BeforeEach
     void open() throws java.io.IOException {
-        PageHarness.startToolkit();
         dir = Files.createDirectories(temp.resolve("site"));
-        System.setProperty("pydesk.state", temp.resolve("state").toString());
-        FxThread.run(() -> {
-            stage = new Stage();
-            shell = new Shell(stage, PageHarness.services(), 30, RecentFiles.inStateFolder());
-            shell.view().loader.onSession(sessions::add);
-            stage.setScene(new Scene(shell.root(), 900, 600));
-            stage.show();
-            stage.toFront();
-        });
+        window = ShellWindow.open(temp.resolve("state"), 900, 600);
+        shell = window.shell;
+        stage = window.stage;
+        FxThread.run(() -> shell.view().loader.onSession(sessions::add));
     }
 
     @AfterEach
     void close() {
-        FxThread.run(() -> {
-            shell.close();
-            stage.close();
-        });
-        System.clearProperty("pydesk.state");
-    }
-
-    /** Whether the condition (checked on the FX thread) holds within the time. */
-    private static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + time.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (FxThread.call(condition::getAsBoolean)) return true;
-            Thread.sleep(20);
-        }
-        return false;
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            if (within(Duration.ofSeconds(90), condition)) return;
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        window.close();
     }
 
     private String shown() {

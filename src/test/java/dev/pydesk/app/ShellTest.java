@@ -1,5 +1,6 @@
 package dev.pydesk.app;
 
+import static dev.pydesk.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,15 +10,12 @@ import dev.pydesk.bridge.FxThread;
 import dev.pydesk.inspector.ReplView;
 import dev.pydesk.interpreter.session.PageSession;
 import dev.pydesk.interpreter.workers.PageWorker;
-import dev.pydesk.testing.PageHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,45 +32,25 @@ import org.testfx.api.FxRobot;
 class ShellTest {
     @TempDir
     Path dir;
+    ShellWindow window;
     Shell shell;
     Stage stage;
     final FxRobot robot = new FxRobot();
-    private String previousState;
 
     @BeforeEach
     void open() {
-        PageHarness.startToolkit();
-        previousState = System.getProperty("pydesk.state");
-        System.setProperty("pydesk.state", dir.resolve("state").toString());
-        FxThread.run(() -> {
-            stage = new Stage();
-            shell = new Shell(stage, PageHarness.services(), 30, RecentFiles.inStateFolder());
-            stage.setScene(new Scene(shell.root(), 1000, 700));
-            stage.show();
-            stage.toFront();
-            stage.requestFocus();
-        });
+        window = ShellWindow.open(dir.resolve("state"), 1000, 700);
+        shell = window.shell;
+        stage = window.stage;
     }
 
     @AfterEach
     void close() {
-        FxThread.run(() -> {
-            shell.close();
-            stage.close();
-        });
-        if (previousState == null) System.clearProperty("pydesk.state");
-        else System.setProperty("pydesk.state", previousState);
+        window.close();
     }
 
     private PageSession load(Path page) throws Exception {
-        CompletableFuture<PageSession> session = new CompletableFuture<>();
-        FxThread.run(() -> {
-            shell.view().loader.onSession(session::complete);
-            shell.open(page);
-        });
-        PageSession opened = session.get(60, TimeUnit.SECONDS);
-        opened.scriptsDone().get(90, TimeUnit.SECONDS);
-        return opened;
+        return window.load(page);
     }
 
     private Path page(String name, String body) throws Exception {
@@ -80,19 +58,6 @@ class ShellTest {
         Files.writeString(page, "<!doctype html><html><head><title>" + name + "</title></head><body>" + body
                 + "</body></html>");
         return page;
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (FxThread.call(condition::getAsBoolean)) return;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 
     private List<String> consoleTexts() {

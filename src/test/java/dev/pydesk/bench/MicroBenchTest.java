@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,20 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Smoke-runs the micro-benchmark ({@code bench/micro}) with a few repetitions, so the build compiles and runs it:
  * every figure is there and is a duration, and every click reached the Python handler. No speed is asserted.
  */
+@PageTest
 class MicroBenchTest {
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"py main", "py worker", "mpy main"})

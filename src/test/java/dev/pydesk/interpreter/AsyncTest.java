@@ -3,37 +3,25 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The event loop on the page's main thread: top-level await, tasks, gather, timers, async handlers, async="false". */
+@PageTest
 class AsyncTest {
     static PageHarness page;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
     private String out() {
         return String.valueOf(page.js("(document.getElementById('out') || {}).textContent"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void topLevelAwaitTasksGatherAndOrder(String type) throws Exception {
         page.open(dir, "async.html", """
                 <pre id="out"></pre>
@@ -63,8 +51,7 @@ class AsyncTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void asyncEventHandlersAndCallLater(String type) throws Exception {
         page.open(dir, "handlers.html", """
                 <pre id="out"></pre><button id="b">b</button>
@@ -83,8 +70,7 @@ class AsyncTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void asyncFalseMakesTopLevelAwaitASyntaxError(String type) throws Exception {
         page.open(dir, "sync.html", """
                 <script type="%s" async="false">
@@ -94,8 +80,7 @@ class AsyncTest {
         assertTrue(page.errors().stream().anyMatch(e -> e.text().contains("SyntaxError")), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void anExceptionInATaskIsReported(String type) throws Exception {
         page.open(dir, "taskerror.html", """
                 <script type="%s">

@@ -4,41 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.interpreter.session.PageSession;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code experimental_create_proxy = "auto"} does not leak: the Python callables behind JS functions that JavaScript
  * has let go of are released (JavaScriptCore's FinalizationRegistry tells PyDesk), so adding and removing listeners
  * with a fresh lambda each time keeps the number of live callbacks bounded, and one function is one callback.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class AutoProxyMemoryTest {
     private static final int CYCLES = 10_000;
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /**
      * {@code pyStart(kind, n)} runs n add/remove cycles as a task ({@code fresh}: a new lambda each cycle,
@@ -107,8 +90,7 @@ class AutoProxyMemoryTest {
         return live;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void freshLambdasAddedAndRemovedDoNotPileUp(String type) throws Exception {
         PageSession session = open(type);
         assertEquals(true, page.js("typeof FinalizationRegistry === 'function'"), "JavaScriptCore has no FinalizationRegistry");
@@ -123,8 +105,7 @@ class AutoProxyMemoryTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void oneFunctionAddedAndRemovedIsOneCallback(String type) throws Exception {
         PageSession session = open(type);
         int before = session.realm().liveCallbacks();

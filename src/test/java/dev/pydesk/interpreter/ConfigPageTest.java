@@ -4,39 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PyScript's config rules seen on a page: a conflicting or broken configuration of one interpreter type shows its
  * error (console and banner), and none of that type's scripts run; the other type is not affected.
  */
+@PageTest
 class ConfigPageTest {
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** A script of {@code type} (with the given extra attributes) that records that it ran. */
     private static String script(String type, String attributes, String name) {
@@ -72,8 +55,7 @@ class ConfigPageTest {
         assertFalse(events.contains("py:all-done"), "not all scripts are done: " + events);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void tooManyConfigElements(String type) throws Exception {
         open(type, """
                 <$TYPE-config>a = 1</$TYPE-config>
@@ -82,29 +64,25 @@ class ConfigPageTest {
         assertConfigError(type, "(PY0409): Too many " + type + "-config");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configElementAndConfigAttributeAreAmbiguous(String type) throws Exception {
         open(type, "<$TYPE-config>a = 1</$TYPE-config>\n" + script(type, " config='{\"b\": 2}'", "mine"));
         assertConfigError(type, "(PY0409): Ambiguous " + type + "-config VS config attribute");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void differentConfigAttributesOnMainConflict(String type) throws Exception {
         open(type, script(type, " config='{\"a\": 1}'", "first") + script(type, " config='{\"a\": 2}'", "second"));
         assertConfigError(type, "(PY0409): Unable to use different configs on main");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void invalidJsonConfigIsABadConfig(String type) throws Exception {
         open(type, script(type, " config='{\"a\": }'", "mine"));
         assertConfigError(type, "(PY1000): Invalid JSON");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theSameConfigAttributeOnSeveralScriptsIsFine(String type) throws Exception {
         open(type, script(type, " config='{\"a\": 1}'", "first") + script(type, " config='{\"a\": 1}'", "second")
                 + script(type, "", "third"));

@@ -1,24 +1,21 @@
 package dev.pydesk.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.events.ConsoleEvent;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PyScript's context.py on the main thread: {@code current_target()}, {@code config}, {@code RUNNING_IN_WORKER},
  * {@code sync}, and where {@code print()} goes.
  */
+@PageTest
 class ContextTest {
     static PageHarness page;
     @TempDir
@@ -29,33 +26,12 @@ class ContextTest {
                 display(repr(sorted(config.items())))
             """;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
     private void open(String type, String body) throws Exception {
         page.open(dir, "context.html", "<!DOCTYPE html><html><head></head><body>\n"
                 + body.replace("$TYPE", type) + "\n</body></html>");
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void currentTargetAsInPyScriptsDocumentation(String type) throws Exception {
         open(type, """
                 <$TYPE-script id="explicit-id">
@@ -75,11 +51,10 @@ class ContextTest {
         assertEquals(List.of("current_target(): " + type + "-1"), page.texts("script-py#" + type + "-1 > div"));
         assertEquals("SCRIPT", page.js("document.getElementById('" + type + "-1').previousElementSibling.tagName"),
                 "the <script-py> comes right after the <script>");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void currentTargetOfAScriptWithIdIsItsOutputElementNotTheScript(String type) throws Exception {
         open(type, """
                 <script type="$TYPE" id="unique-id">
@@ -88,11 +63,10 @@ class ContextTest {
                     display(document.getElementById("unique-id").tagName)
                 </script>""");
         assertEquals(List.of(type + "-0", "SCRIPT"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void documentCurrentScriptIsTheRunningScript(String type) throws Exception {
         // polyscript defines document.currentScript as the <script> while its code runs, so that the code can
         // reach its output element as document.currentScript.target (core.js).
@@ -108,29 +82,26 @@ class ContextTest {
         assertEquals(List.of("first", type + "-0"), page.texts("#" + type + "-0 > div"), page.consoleText());
         assertEquals(List.of("second"), page.texts("#" + type + "-1 > div"), page.consoleText());
         assertEquals(true, page.js("document.currentScript === null"), "restored once the scripts have run");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configWithoutAnyConfigurationHasOnlyTheType(String type) throws Exception {
         open(type, "<script type=\"$TYPE\">\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configFromAnInlineJsonAttribute(String type) throws Exception {
         open(type, "<script type=\"$TYPE\" config='{\"name\": \"demo\", \"count\": 3, \"flags\": [true, null],"
                 + " \"nested\": {\"k\": \"v\"}}'>\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('count', 3), ('flags', [True, None]), ('name', 'demo'), ('nested', {'k': 'v'}),"
                 + " ('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configFromATomlFile(String type) throws Exception {
         Files.writeString(dir.resolve("settings.toml"), """
                 name = "from toml"
@@ -143,11 +114,10 @@ class ContextTest {
         open(type, "<script type=\"$TYPE\" config=\"./settings.toml\">\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('count', 4), ('name', 'from toml'), ('nested', {'k': 'v'}), ('ratio', 0.5),"
                 + " ('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configFromAConfigElement(String type) throws Exception {
         open(type, """
                 <$TYPE-config>
@@ -157,11 +127,10 @@ class ContextTest {
                 """ + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('name', 'from the element'), ('type', '" + type + "')]"),
                 page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configInfinityAndNanBecomeNoneAsThroughJsonStringify(String type) throws Exception {
         // PyScript builds `config` with json.loads(JSON.stringify(config)): JavaScript writes NaN and Infinity as null.
         Files.writeString(dir.resolve("numbers.toml"), """
@@ -173,11 +142,10 @@ class ContextTest {
         open(type, "<script type=\"$TYPE\" config=\"./numbers.toml\">\n" + SHOW_CONFIG + "</script>");
         assertEquals(List.of("[('big', None), ('fine', 1.25), ('odd', None), ('small', None), ('type', '" + type
                 + "')]"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void configIsPerInterpreterType(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         open(type, "<script type=\"$TYPE\" config='{\"mine\": 1}'>\n" + SHOW_CONFIG + "</script>\n"
@@ -185,11 +153,10 @@ class ContextTest {
         assertEquals(List.of("[('mine', 1), ('type', '" + type + "')]"), page.texts("#" + type + "-0 > div"),
                 page.consoleText());
         assertEquals(List.of("[('type', '" + other + "')]"), page.texts("#" + other + "-0 > div"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void changingConfigHasNoEffect(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         String body = "<script type=\"$TYPE\" config='{\"name\": \"original\", \"count\": 1}'>\n"
@@ -208,11 +175,10 @@ class ContextTest {
         open(type, body);
         assertEquals(List.of(expected.formatted(type)), page.texts("#" + type + "-0 > div"),
                 "the page opened again gets the real configuration; " + page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void runningInWorkerIsFalseAndSyncIsNotSupportedOnTheMainThread(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -225,11 +191,10 @@ class ContextTest {
                 </script>""");
         assertEquals(List.of("False", "pyscript.sync works only when running in a worker"),
                 page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void printGoesToTheConsoleTaggedWithTheScriptsId(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">

@@ -3,18 +3,15 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Page JavaScript that imports PyScript's core.js gets PyDesk's stand-in, wired to the real lifecycle: hooks in
@@ -22,25 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * main thread and for workers), whenDefined, config, TYPES; whatever path the page imports it by; PyScript's own
  * code never runs; py:all-done fires once.
  */
+@PageTest
 class CoreJsStandInTest {
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** A plugin as PyScript's docs write them, logging every hook to window.log (Python logs through js). */
     private static String plugin(String from, String suffix) {
@@ -71,8 +54,7 @@ class CoreJsStandInTest {
                 () -> ((Number) page.js("window.log ? window.log.length : 0")).intValue() >= entries);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void hooksRunInPyScriptsOrderForAMissingDistCoreJs(String type) throws Exception {
         page.open(dir, "hooks.html", "<!doctype html><html><head>" + plugin("./dist/core.js", "") + """
                 </head><body>
@@ -93,8 +75,7 @@ class CoreJsStandInTest {
         assertEquals(List.of(), page.errors(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void anAsyncScriptGetsTheAsyncHooksAndAnAwaitedOnReady(String type) throws Exception {
         page.open(dir, "async.html", "<!doctype html><html><head>" + plugin("./dist/core.js", "Async") + """
                 <script type="module">

@@ -3,51 +3,29 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code pyscript.display} (PyScript's display.py): the MIME table row by row, {@code _repr_mimebundle_}, the order
  * of preference, {@code append}, {@code target} and the script's {@code target} attribute, on py and mpy.
  */
+@PageTest
 class DisplayTest {
     static PageHarness page;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
     /** Opens a page whose body is {@code body}, with every {@code $TYPE} replaced by the interpreter type. */
     private void open(String type, String body) throws Exception {
         page.open(dir, "display.html", "<!DOCTYPE html><html><head></head><body>\n"
                 + body.replace("$TYPE", type) + "\n</body></html>");
-    }
-
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
     }
 
     private static String base64(byte[] bytes) {
@@ -60,8 +38,7 @@ class DisplayTest {
         return value == null ? null : String.valueOf(value);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void stringIsEscapedTextPlain(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -71,11 +48,10 @@ class DisplayTest {
         String out = "#" + type + "-0";
         assertEquals(List.of("<b>bold</b> & 'single' \"double\""), page.texts(out + " > div"), page.consoleText());
         assertEquals(0, page.count(out + " b"), "a str must never become markup");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void htmlIsInsertedUnescaped(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -84,11 +60,10 @@ class DisplayTest {
                 </script>""");
         String out = "#" + type + "-0";
         assertEquals("<div><em id=\"em\">em</em> and <b>b</b></div>", page.html(out), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprHtmlIsInsertedAsHtml(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -99,11 +74,10 @@ class DisplayTest {
                     display(Table())
                 </script>""");
         assertEquals(List.of("1"), page.texts("#" + type + "-0 > div > table td.cell"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprPngAsBytesAndAsBase64StringBecomesImg(String type) throws Exception {
         open(type, """
                 <div id="bytes"></div><div id="text"></div>
@@ -121,11 +95,10 @@ class DisplayTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0x00, (byte) 0xff};
         assertEquals("data:image/png;base64," + base64(png), attribute("#bytes > div > img", "src"), page.consoleText());
         assertEquals("data:image/png;base64,iVBORw0KGgo=", attribute("#text > div > img", "src"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprJpegBecomesJpegImg(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -138,11 +111,10 @@ class DisplayTest {
         byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 'j', 'p', 'e', 'g'};
         assertEquals("data:image/jpeg;base64," + base64(jpeg), attribute("#" + type + "-0 > div > img", "src"),
                 page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprSvgBecomesSvgElement(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -154,11 +126,10 @@ class DisplayTest {
                 </script>""");
         assertEquals("http://www.w3.org/2000/svg", page.js(
                 "document.querySelector('#" + type + "-0 > div > svg#dot > circle').namespaceURI"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprJsonIsShownAsIs(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -169,11 +140,10 @@ class DisplayTest {
                     display(Data())
                 </script>""");
         assertEquals(List.of("{\"a\": [1, 2], \"b\": \"x\"}"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprJsonDictsAndListsAreShownAsJsonTextOnTheMainThreadAndInAWorker(String type) throws Exception {
         // IPython accepts a dict or list from _repr_json_; PyScript 0.7.31 fails on it (AttributeError)
         String code = """
@@ -195,11 +165,10 @@ class DisplayTest {
                     page.texts(target + " > div"), page.consoleText());
             assertEquals(0, page.count(target + " b, " + target + " i"), "JSON is text, never markup");
         }
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprJavascriptRunsOnce(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -211,11 +180,10 @@ class DisplayTest {
                 </script>""");
         assertEquals(1, ((Number) page.js("window.jsRuns || 0")).intValue(), page.consoleText());
         assertEquals(1, page.count("#" + type + "-0 > div > script"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void savefigFigureBecomesPngImg(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -227,11 +195,10 @@ class DisplayTest {
                 </script>""");
         assertEquals("data:image/png;base64," + base64("figure:png".getBytes(StandardCharsets.US_ASCII)),
                 attribute("#" + type + "-0 > div > img", "src"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void mimebundleWinsOverReprMethods(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -249,11 +216,10 @@ class DisplayTest {
         assertEquals(List.of("from bundle"), page.texts(out + " > div > b.bundle"), page.consoleText());
         assertEquals(0, page.count(out + " img"));
         assertEquals(0, page.count(out + " i"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void mimebundleMetadataBecomesImgAttributes(String type) throws Exception {
         open(type, """
                 <div id="global"></div><div id="own"></div>
@@ -273,11 +239,10 @@ class DisplayTest {
         assertEquals("20", attribute("#global img", "height"));
         assertEquals("data:image/jpeg;base64,/9j/4AAQ", attribute("#own img", "src"));
         assertEquals("a photo", attribute("#own img", "alt"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void mimebundleWithoutKnownTypeFallsBackToReprMethods(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -290,11 +255,10 @@ class DisplayTest {
                     display(Exotic())
                 </script>""");
         assertEquals(List.of("fallback"), page.texts("#" + type + "-0 > div > u"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void reprMethodsFollowPyScriptsOrderOfPreference(String type) throws Exception {
         // savefig, _repr_png_, _repr_jpeg_, _repr_svg_, _repr_html_, _repr_json_, _repr_javascript_, __repr__
         open(type, """
@@ -337,11 +301,10 @@ class DisplayTest {
         assertEquals(0, page.count("#json-js script"));
         assertEquals(true, page.js("window.jsPreferred === undefined"), "_repr_json_ is preferred to _repr_javascript_");
         assertEquals(List.of("html"), page.texts("#none-png span.html"), "a _repr_*_ returning None is skipped");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void plainObjectIsShownAsEscapedRepr(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -358,11 +321,10 @@ class DisplayTest {
         assertEquals(List.of("<Thing & 'friends'>", "42", "[1, '<a>']", "None"), page.texts(out + " > div"),
                 page.consoleText());
         assertEquals(0, page.count(out + " a"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void severalValuesGetOneDivEachAndEmptyOutputAddsNothing(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -372,11 +334,10 @@ class DisplayTest {
                     display("last")
                 </script>""");
         assertEquals(List.of("first", "second", "3", "last"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void appendFalseReplacesTheTargetsContent(String type) throws Exception {
         open(type, """
                 <div id="html-target"><p>old</p></div>
@@ -389,11 +350,10 @@ class DisplayTest {
                 </script>""");
         assertEquals("three", page.html("#" + type + "-0"), page.consoleText());
         assertEquals("<b>new</b>", page.html("#html-target"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void targetByIdWithAndWithoutHash(String type) throws Exception {
         open(type, """
                 <div id="out"><p>kept</p></div>
@@ -404,11 +364,10 @@ class DisplayTest {
                 </script>""");
         assertEquals("<p>kept</p><div>plain id</div><div>hash id</div>", page.html("#out"), page.consoleText());
         assertEquals("", page.html("#" + type + "-0"), "nothing goes to the script's own output element");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void unknownTargetRaisesValueError(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -430,8 +389,7 @@ class DisplayTest {
                 page.texts("#" + type + "-1 > div"), "the '#' is stripped before the lookup");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptTargetAttributeById(String type) throws Exception {
         open(type, """
                 <h1 id="my-h1">old</h1>
@@ -442,11 +400,10 @@ class DisplayTest {
                 </script>""");
         assertEquals("PyScript<div>my-h1</div>", page.html("#my-h1"), page.consoleText());
         assertEquals(0, page.count("script-py"), "a script with a target gets no output element of its own");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptTargetAttributeByCssSelector(String type) throws Exception {
         open(type, """
                 <section class="panel"><p>first panel</p></section>
@@ -462,11 +419,10 @@ class DisplayTest {
                 "the first matching element gets the script's id; " + page.consoleText());
         assertEquals(List.of("first panel", "into the panel", id), page.texts("section.panel:first-of-type > *"));
         assertEquals(0, page.count("script-py"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void displayIntoAScriptElementUsesItsTarget(String type) throws Exception {
         open(type, """
                 <script type="$TYPE" id="first-script">
@@ -486,6 +442,6 @@ class DisplayTest {
         assertEquals("SCRIPT", page.js("document.getElementById('" + first + "').previousElementSibling.tagName"));
         assertEquals(0, ((Number) page.js("document.getElementById('first-script').childElementCount")).intValue(),
                 "nothing is written into the <script> itself");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

@@ -5,39 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.events.ConsoleEvent;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Uncaught Python errors, PyScript's way: the traceback goes to the console stream (tagged with the script's id)
  * and into a red {@code div.py-error} banner, and the page's next script still runs.
  */
+@PageTest
 class ErrorsTest {
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     private void open(String type, String failing) throws Exception {
         page.open(dir, "errors.html", """
@@ -61,8 +44,7 @@ class ErrorsTest {
         assertEquals(List.of("next script ran"), page.texts("#" + type + "-1 > div"), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void uncaughtExceptionShowsItsTracebackInTheConsoleAndTheBanner(String type) throws Exception {
         open(type, """
                     def fail():
@@ -83,8 +65,7 @@ class ErrorsTest {
         assertNextScriptRan(type);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void nameErrorIsReported(String type) throws Exception {
         open(type, """
                     print(undefined_name)
@@ -96,8 +77,7 @@ class ErrorsTest {
         assertNextScriptRan(type);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void syntaxErrorIsReportedAndNothingOfTheScriptRuns(String type) throws Exception {
         open(type, """
                     from pyscript import window
@@ -113,8 +93,7 @@ class ErrorsTest {
         assertNextScriptRan(type);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void errorAfterOutputKeepsTheOutput(String type) throws Exception {
         open(type, """
                     from pyscript import display
@@ -127,8 +106,7 @@ class ErrorsTest {
         assertNextScriptRan(type);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void eachFailingScriptGetsItsOwnBanner(String type) throws Exception {
         page.open(dir, "errors.html", """
                 <!DOCTYPE html><html><head></head><body>

@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PyScript's {@code py-*} / {@code mpy-*} attributes ({@code <button py-click="handler">}): the value names a function
  * of that interpreter, looked up when the event fires and called with the event; it is never evaluated as code.
  */
+@PageTest
 class EventAttributesTest {
     static PageHarness page;
     @TempDir
@@ -31,21 +29,6 @@ class EventAttributesTest {
                     item.textContent = str(text)
                     document.getElementById("log").append(item)
             """;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** A page of {@code body} ({@code $T} is the type) and one script of that type: {@link #LOG} + {@code code}. */
     private void open(String type, String body, String code) throws Exception {
@@ -72,13 +55,7 @@ class EventAttributesTest {
         assertEquals(List.of(expected), log(), page.consoleText());
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void attributeCallsTheNamedFunctionWithTheEvent(String type) throws Exception {
         open(type, "<button id=\"b\" $T-click=\"on_click\">b</button>", """
                     def on_click(event):
@@ -88,11 +65,10 @@ class EventAttributesTest {
         click("b");
         click("b");
         assertLog("click on b False", "click on b False");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aDottedNameCallsAnAttributeOfAnObject(String type) throws Exception {
         open(type, """
                 <button id="method" $T-click="handlers.on_click">method</button>
@@ -110,11 +86,10 @@ class EventAttributesTest {
         click("nested");
         click("spaced");
         assertLog("method method", "nested click", "method spaced");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aFunctionThatTakesNoArgumentIsCalledWithout(String type) throws Exception {
         open(type, """
                 <button id="plain" $T-click="no_argument">plain</button>
@@ -132,11 +107,10 @@ class EventAttributesTest {
         click("method");
         click("method");
         assertLog("no argument", "bumped 1", "bumped 2");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void otherEventNamesWorkToo(String type) throws Exception {
         open(type, """
                 <input id="text" $T-input="on_input">
@@ -163,11 +137,10 @@ class EventAttributesTest {
                 area.dispatchEvent(new CustomEvent('my-event', {detail: 'payload'}));
                 area.click();""");
         assertLog("input typed", "change b", "mouseover", "my-event payload");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void elementsAddedLaterByPythonOrJavaScriptAreWired(String type) throws Exception {
         open(type, "<div id=\"holder\"></div>", """
                     def on_click(event):
@@ -191,11 +164,10 @@ class EventAttributesTest {
         click("from-js");
         click("nested-js");
         assertLog("clicked from-python", "clicked from-js", "clicked nested-js");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void anAttributeAddedChangedOrRemovedLaterIsFollowed(String type) throws Exception {
         open(type, """
                 <button id="plain">plain</button>
@@ -219,11 +191,10 @@ class EventAttributesTest {
         click("plain");
         click("sync");
         assertLog("first click", "second click", "sync");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theValueIsNeverEvaluated(String type) throws Exception {
         List<String> payloads = List.of(
                 "log('pwned')",
@@ -264,8 +235,7 @@ class EventAttributesTest {
         assertTrue(page.bannerText().contains(type + "-click=\"log('pwned')\" on <button id=\"e0\">"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aNameThatIsNoFunctionGivesAClearErrorNamingTheElementAndAttribute(String type) throws Exception {
         open(type, """
                 <button id="missing" $T-click="no_such_function">missing</button>
@@ -299,8 +269,7 @@ class EventAttributesTest {
         assertTrue(errors.contains(type + "-click=\"answer\" on <button id=\"value\">") && errors.contains("int"), errors);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void eachPrefixBelongsToItsOwnInterpreter(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         // Both interpreters define on_click; only `type` defines mine_only.
@@ -338,8 +307,7 @@ class EventAttributesTest {
                 && page.errorText().contains("there is no 'mine_only' in the " + other + " interpreter"), page.errorText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theOtherPrefixDoesNothingWhenItsInterpreterIsNotOnThePage(String type) throws Exception {
         String other = type.equals("py") ? "mpy" : "py";
         open(type, "<button id=\"others\" " + other + "-click=\"on_click\">others</button>\n"
@@ -350,7 +318,7 @@ class EventAttributesTest {
         click("others");
         click("own");
         assertLog("on_click own");
-        assertNoErrors();
+        page.assertNoErrors();
         assertFalse(page.consoleText().contains("others"), page.consoleText());
     }
 }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.events.ConsoleEvent;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.JavaObjectProbe;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.Variants;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * page's JavaScript dispatches real DOM events, whatever {@code when} was given to find the elements (and, in a
  * worker, {@code async def} handlers).
  */
+@PageTest
 class EventsTest {
     static PageHarness page;
     @TempDir
@@ -44,21 +44,6 @@ class EventsTest {
                     item.textContent = str(text)
                     document.getElementById("log").append(item)
             """;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** Opens a page whose one script is {@link #LOG} + {@code code} (indented four spaces) + {@code log("ready")}. */
     private void open(String type, String code) throws Exception {
@@ -87,13 +72,7 @@ class EventsTest {
         return all;
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void selectorStringHandlesEveryMatchingElement(String type) throws Exception {
         open(type, """
                     @when("click", "#b")
@@ -110,11 +89,10 @@ class EventsTest {
         click("m3");
         click("b");
         assertLog(lines("click b", "multi m2", "multi m3", "click b"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void elementNodeListAndListOfElementsAreTargets(String type) throws Exception {
         open(type, """
                     @when("click", document.getElementById("b"))
@@ -132,11 +110,10 @@ class EventsTest {
         click("m3");
         click("other");
         assertLog(lines("element b", "nodes m1", "list m1", "nodes m3", "list other"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aListOfEventTypesHandlesEachOfThem(String type) throws Exception {
         open(type, """
                     @when(["click", "dblclick", "custom-thing"], "#b")
@@ -152,11 +129,10 @@ class EventsTest {
                 b.dispatchEvent(new MouseEvent('mouseout', {bubbles: true}));
                 b.click();""");
         assertLog(lines("click", "dblclick", "custom-thing", "click"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void handlersMayTakeTheEventOrNothing(String type) throws Exception {
         open(type, """
                     @when("click", "#b")
@@ -183,11 +159,10 @@ class EventsTest {
         click("other");
         assertLog(lines("no argument", "bound method without event: 1", "bound method without event: 2",
                 "bound method with event: click", "lambda without event", "varargs 1 click"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void asyncHandlersRunOnTheLoopAndMayAwait(String type) throws Exception {
         // The handler waits on a future that only a second click resolves: no wall-clock sleep decides the outcome.
         open(type, """
@@ -215,7 +190,7 @@ class EventsTest {
                 () -> "slept".equals(page.text("#b")));
         click("other");
         assertLog(lines("started click", "after sleep", "async without event"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     /** In a worker too, an {@code async def} handler runs as a task and may await (its event came from the page). */
@@ -239,8 +214,7 @@ class EventsTest {
         assertEquals(List.of("async click wb"), log, page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aPlainHandlerCanStartTasksOnAPageThatNeverAwaited(String type) throws Exception {
         // As in Pyodide, the loop is always running: asyncio works from a handler even if nothing awaited before.
         open(type, """
@@ -259,11 +233,10 @@ class EventsTest {
         page.waitUntil("the three callbacks", Duration.ofSeconds(10), () -> log().size() >= 4);
         assertEquals(List.of("call_later", "ready", "task create_task", "task ensure_future"),
                 log().stream().sorted().toList(), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void whenCalledWithTheHandlerAddsItWithoutDecorating(String type) throws Exception {
         open(type, """
                     def handler(event):
@@ -276,11 +249,10 @@ class EventsTest {
         click("b");
         click("other");
         assertLog(List.of("returned callable True", "ready", "called b", "by keywords"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aSelectorThatMatchesNothingRaisesValueErrorAndAnInvalidOneJsExceptionNamingIt(String type) throws Exception {
         // PyScript: ValueError when nothing matches; the JsException of querySelectorAll (exactly that class: its
         // suite checks the type) for a selector the page cannot parse.
@@ -301,11 +273,10 @@ class EventsTest {
         assertTrue(log.get(1).startsWith("JsException #b[ True: "), log.get(1));
         assertTrue(log.get(2).startsWith("JsException ::not-a-selector True: "), log.get(2));
         assertTrue(log.get(1).contains("'#b[' is not a valid selector"), log.get(1));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void anUncaughtSelectorErrorIsReportedWithTheSelector(String type) throws Exception {
         page.open(dir, "events.html", "<!DOCTYPE html><html><body>" + BODY + "<script type=\"" + type + "\">\n"
                 + "from pyscript import when\n@when('click', '#missing-button')\ndef h(event):\n    pass\n"
@@ -318,8 +289,7 @@ class EventsTest {
         assertTrue(page.bannerText().contains("#missing-button"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aHandlerThatRaisesIsReportedAndTheNextEventStillRuns(String type) throws Exception {
         open(type, """
                     clicks = []
@@ -340,8 +310,7 @@ class EventsTest {
         assertEquals(1, page.errors().size(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pyscriptEventCallsItsListenersWithTheResult(String type) throws Exception {
         // PyScript 0.7.31's Event: every trigger calls the listeners there are at that moment (not a one-shot).
         open(type, """
@@ -382,11 +351,10 @@ class EventsTest {
         assertLog(List.of("first 42", "decorated 42", "no argument", "first 7", "decorated 7", "no argument",
                 "added after trigger 7", "ValueError Listener must be callable.", "RuntimeError listener failed on 1",
                 "ready", "async 42", "async 7"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pyscriptEventListenersCanBeRemoved(String type) throws Exception {
         open(type, """
                     from pyscript import Event
@@ -407,11 +375,10 @@ class EventsTest {
                     log(f"two has {len(two._listeners)} listeners")
                 """);
         assertLog(List.of("b one", "two has 0 listeners", "ready"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void whenTakesAnEventOrAListOfEventsAlsoAsACall(String type) throws Exception {
         // PyScript's when(target, handler): an Event target takes the handler as its second argument.
         open(type, """
@@ -427,11 +394,10 @@ class EventsTest {
                     second.trigger("second")
                 """);
         assertLog(List.of("list first", "call form called", "list second", "ready"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theListenerWhenAddsIsAPlainJavaScriptFunction(String type) throws Exception {
         // Capture the function @when hands to addEventListener, then look for Java behind it.
         page.open(dir, "events.html", "<!DOCTYPE html><html><head><script>\n"

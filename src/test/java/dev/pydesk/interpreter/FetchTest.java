@@ -3,7 +3,9 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,38 +13,22 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** pyscript.fetch against a real HTTP server on 127.0.0.1 and the page's own folder. */
+@PageTest(http = true)
 class FetchTest {
     static PageHarness page;
     static TestHttpServer server;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        page = new PageHarness();
-        server = TestHttpServer.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        page.close();
-    }
-
     private String out() {
         return String.valueOf(page.js("(document.getElementById('out') || {}).textContent"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void responsesFromTheNetwork(String type) throws Exception {
         page.open(dir, "net.html", """
                 <pre id="out"></pre>
@@ -73,8 +59,7 @@ class FetchTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void filesOfThePageFolderAndClearErrors(String type) throws Exception {
         Files.writeString(dir.resolve("data.json"), "{\"local\": true}");
         Path sub = Files.createDirectories(dir.resolve("sub"));

@@ -3,16 +3,14 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.JavaObjectProbe;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and the lifetimes of callables handed to JavaScript (borrowed on py, kept on mpy, {@code "auto"} by config),
  * awaiting Promises, binary data, keyword arguments and {@code is_none}.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class FfiTest {
     static PageHarness page;
     @TempDir
@@ -52,21 +51,6 @@ class FfiTest {
                     display(f"{name}={value!r}")
             """;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120)); // the first await imports asyncio: slow on a loaded machine
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
     /** Runs {@code code} in one script of {@code type} (with {@code attributes}); returns what it showed. */
     private Map<String, String> run(String type, String attributes, String code) throws Exception {
         page.open(dir, "ffi.html", "<!DOCTYPE html><html><head>" + HEAD + "</head><body>\n"
@@ -80,23 +64,12 @@ class FfiTest {
     }
 
     private Map<String, String> shown(String type) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (String line : page.texts("#" + type + "-0 > div")) {
-            int eq = line.indexOf('=');
-            shown.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return shown;
-    }
-
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
+        return page.shown("#" + type + "-0 > div");
     }
 
     private static final String AUTO = " config='{\"experimental_create_proxy\": \"auto\"}'";
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void toJsMakesObjectLiteralsAndArraysAllTheWayDown(String type) throws Exception {
         run(type, """
                     from pyscript.ffi import to_js
@@ -109,11 +82,10 @@ class FfiTest {
                 (() => { const c = window.converted, plain = (o) => Object.getPrototypeOf(o) === Object.prototype;
                   return [plain(c), Array.isArray(c.list), plain(c.list[2]), Array.isArray(c.tuple[1]),
                           plain(c.nested.deeper)].join(); })()"""));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void dictConverterMakesWhatItIsGivenOfEveryDict(String type) throws Exception {
         run(type, """
                     from pyscript.ffi import to_js
@@ -129,11 +101,10 @@ class FfiTest {
         assertEquals(true, page.js("Array.isArray(window.map.get('inner').get('x'))"));
         assertEquals(true, page.js("window.map.get('inner').get('x')[0] instanceof Map"));
         assertEquals(2, ((Number) page.js("window.map.get('inner').get('x')[0].get('y')")).intValue());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void createProxyLivesUntilDestroyed(String type) throws Exception {
         run(type, """
                     from pyscript.ffi import create_proxy
@@ -154,11 +125,10 @@ class FfiTest {
                 + " catch (e) { return (e instanceof Error) + ' ' + e.message; } })()"));
         assertTrue(error.startsWith("true ") && error.contains("released"), error);
         assertEquals(4, ((Number) page.js("window.pyCalls()")).intValue(), "the destroyed proxy ran no more");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aCallablePassedToJavaScriptIsBorrowedOnPyAndKeptOnMpy(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     show("map", list(window.Array.of(1, 2, 3).map(lambda x, *_: x * 2)))
@@ -179,11 +149,10 @@ class FfiTest {
         } else {
             assertEquals("returned called later", later, "mpy (MicroPython): the proxy is kept");
         }
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void autoProxiesKeepListenersAliveAndRemovable(String type) throws Exception {
         Map<String, String> shown = run(type, AUTO, """
                     from pyscript.ffi import create_proxy
@@ -210,7 +179,7 @@ class FfiTest {
         page.js("window.pyRemove()");
         page.js("document.getElementById('b').click()");
         assertEquals("clicked 2", page.text("#b"), "removeEventListener(same function) removed the listener");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @ParameterizedTest
@@ -224,8 +193,7 @@ class FfiTest {
         page.waitUntil("the released proxy's error", Duration.ofSeconds(10), () -> page.consoleText().contains("released"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void awaitingPromisesGivesValuesAndRaisesRejections(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     import asyncio
@@ -256,11 +224,10 @@ class FfiTest {
         assertEquals("True", shown.get("failed_later"));
         assertEquals("['a', 'b']", shown.get("gather"));
         assertEquals("'TypeError'", shown.get("not_a_promise"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void bytesBecomeUint8ArraysAndBinaryComesBackAsBytes(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript.ffi import to_js
@@ -293,11 +260,10 @@ class FfiTest {
         assertEquals("'memoryview'", shown.get("buffer_type"));
         assertEquals("b'\\x07\\x08\\t'", shown.get("buffer"));
         assertEquals("True", shown.get("round_trip"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void keywordArgumentsArriveAsATrailingObject(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     show("kwargs", window.args(1, "two", flag=True, nested={"k": [1]}))
@@ -307,11 +273,10 @@ class FfiTest {
         assertEquals("'[1,\"two\",{\"flag\":true,\"nested\":{\"k\":[1]}}]'", shown.get("kwargs"), page.consoleText());
         assertEquals("'[{\"a\":1}]'", shown.get("only_kwargs"));
         assertEquals("'[]'", shown.get("no_args"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void isNoneIsTrueForNoneNullAndUndefinedOnly(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript.ffi import is_none
@@ -322,11 +287,10 @@ class FfiTest {
         assertEquals("[True, True, True, False, False, False, False, False, False]", shown.get("values"),
                 page.consoleText());
         assertEquals("True", shown.get("call_result"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theFunctionsTheFfiMakesExposeNoJava(String type) throws Exception {
         Map<String, String> shown = run(type, AUTO, """
                     from pyscript.ffi import create_proxy, to_js
@@ -358,6 +322,6 @@ class FfiTest {
             JavaObjectProbe.assertNoJava(page, function);
         }
         JavaObjectProbe.assertNoJava(page, "window.converted");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

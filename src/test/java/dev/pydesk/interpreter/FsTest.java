@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.interpreter.files.FolderChooser;
+import dev.pydesk.testing.BothInterpreters;
+import dev.pydesk.testing.MainAndWorker;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.Variants;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * read and written at its mount point, only while mounted, read-only when asked, asked for once per point and id,
  * forgotten by {@code revoke}; PyScript's errors for paths that are not mounted; py and mpy, main thread and worker.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class FsTest {
     static PageHarness page;
     static final List<FolderChooser.Request> asked = new CopyOnWriteArrayList<>();
@@ -36,7 +38,6 @@ class FsTest {
 
     @BeforeAll
     static void start() {
-        page = new PageHarness(Duration.ofSeconds(120));
         page.loader().folderChooser(request -> {
             asked.add(request);
             Path folder = answer;
@@ -46,22 +47,15 @@ class FsTest {
         });
     }
 
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
     @BeforeEach
     void prepare() throws Exception {
-        page.clearConsole();
         asked.clear();
         chosen = Files.createDirectories(dir.resolve("chosen"));
         Files.writeString(chosen.resolve("notes.txt"), "the user's notes");
         answer = chosen;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void aChosenFolderIsReadAndWrittenAtItsMountPointOnly(String variant) throws Exception {
         Path site = Files.createDirectories(dir.resolve("site"));
         List<String> log = Variants.run(page, site, "fs.html", variant, "", "", """
@@ -122,8 +116,7 @@ class FsTest {
     }
 
     /** The choice is kept per point and id for the rest of the run; revoke forgets it; PyScript's errors. */
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY})
+    @BothInterpreters
     void oneChoicePerPointAndIdRevokeAndErrors(String variant) throws Exception {
         List<String> log = Variants.run(page, dir, "again.html", variant, "", "", """
                 from pyscript import fs

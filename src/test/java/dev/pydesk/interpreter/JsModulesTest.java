@@ -3,25 +3,23 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.JavaObjectProbe;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * JavaScript modules for page Python, on py and mpy: the config's {@code [js_modules.main]} (modules and
  * stylesheets, loaded before the first script), {@code from pyscript.js_modules import name}, and
  * {@code await js_import(...)}.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class JsModulesTest {
     static PageHarness page;
     @TempDir
@@ -33,19 +31,8 @@ class JsModulesTest {
                     display(f"{name}={value!r}")
             """;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120)); // top-level await imports asyncio: slow on a loaded machine
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
     @BeforeEach
     void files() throws Exception {
-        page.clearConsole();
         Files.writeString(dir.resolve("greeting.js"), """
                 export const answer = 42;
                 export function greet(name) { return "hello " + name; }
@@ -62,12 +49,7 @@ class JsModulesTest {
         page.open(dir, "modules.html", "<!DOCTYPE html><html><head></head><body>\n<p id=\"styled\">styled</p>\n"
                 + "<" + type + "-config>\n" + config + "</" + type + "-config>\n"
                 + "<script type=\"" + type + "\">\n" + SHOW + code + "</script>\n</body></html>");
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (String line : page.texts("#" + type + "-0 > div")) {
-            int eq = line.indexOf('=');
-            shown.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return shown;
+        return page.shown("#" + type + "-0 > div");
     }
 
     private static final String CONFIG = """
@@ -80,13 +62,7 @@ class JsModulesTest {
             "./other.js" = "greeting"
             """;
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void mainModulesAreImportableAndStylesheetsApply(String type) throws Exception {
         Map<String, String> shown = run(type, CONFIG, """
                     from pyscript.js_modules import greeting
@@ -106,11 +82,10 @@ class JsModulesTest {
         page.waitUntil("the stylesheet to apply", Duration.ofSeconds(10),
                 () -> "rgb(1, 2, 3)".equals(page.js("getComputedStyle(document.getElementById('styled')).color")));
         assertEquals(1, page.count("link[rel=stylesheet][href='./style.css']"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void workerOnlyAndUnknownNamesRaiseImportError(String type) throws Exception {
         Map<String, String> shown = run(type, CONFIG, """
                     try:
@@ -129,11 +104,10 @@ class JsModulesTest {
         assertEquals("'ImportError True True'", shown.get("worker_only"), page.consoleText());
         assertEquals("'ImportError True'", shown.get("unknown"));
         assertEquals("False", shown.get("hasattr"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void jsImportReturnsATupleOfModules(String type) throws Exception {
         Map<String, String> shown = run(type, "", """
                     from pyscript import js_import
@@ -152,11 +126,10 @@ class JsModulesTest {
         assertEquals("42", shown.get("answer"));
         assertEquals("'other'", shown.get("other"));
         assertEquals("'hello again'", shown.get("single"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void jsImportOfAModuleThatFailsRaisesJsException(String type) throws Exception {
         Map<String, String> shown = run(type, "", """
                     from pyscript import js_import
@@ -177,8 +150,7 @@ class JsModulesTest {
         assertTrue(shown.get("./throws.js").contains("module evaluation failed on purpose"), String.valueOf(shown));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aConfiguredModuleThatFailsToLoadGivesAClearError(String type) throws Exception {
         Map<String, String> shown = run(type, """
                 [js_modules.main]
@@ -199,8 +171,7 @@ class JsModulesTest {
         assertTrue(page.bannerText().contains("./missing.js"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void moduleNamespacesExposeNoJava(String type) throws Exception {
         run(type, CONFIG, """
                     from pyscript import js_import
@@ -215,6 +186,6 @@ class JsModulesTest {
         JavaObjectProbe.assertNoJava(page, "window.greetingNamespace");
         JavaObjectProbe.assertNoJava(page, "window.importedNamespace");
         JavaObjectProbe.assertNoJava(page, "window.greetFunction");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

@@ -3,21 +3,18 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * JavaScript objects seen from page Python ({@code pyscript.window}, {@code pyscript.document}, {@code import js},
  * {@code pyscript.ffi}), as PyScript's interpreters present them, on py and mpy.
  */
+@PageTest
 class JsProxyTest {
     static PageHarness page;
     @TempDir
@@ -46,41 +43,15 @@ class JsProxyTest {
                     display(f"{name}={value!r}")
             """;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
     /** Runs {@code code} (indented by four spaces) in one script of {@code type}; returns what it showed. */
     private Map<String, String> run(String type, String code) throws Exception {
         page.open(dir, "jsproxy.html", "<!DOCTYPE html><html><head>" + HEAD + "</head><body>\n"
                 + "<ul><li id=\"li-a\">a</li><li id=\"li-b\">b</li><li id=\"li-c\">c</li></ul>\n"
                 + "<script type=\"" + type + "\">\n" + SHOW + code + "</script>\n</body></html>");
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (String line : page.texts("#" + type + "-0 > div")) {
-            int eq = line.indexOf('=');
-            shown.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return shown;
+        return page.shown("#" + type + "-0 > div");
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void attributesReadJavaScriptValuesAsPythonValues(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -100,11 +71,10 @@ class JsProxyTest {
         assertEquals("'str'", shown.get("text_type"));
         assertEquals("'yes'", shown.get("deep"));
         assertEquals("''", shown.get("title"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void attributesSetFromPythonAreSeenByJavaScript(String type) throws Exception {
         run(type, """
                     from pyscript import window, document
@@ -122,11 +92,10 @@ class JsProxyTest {
         assertEquals("Set from Python", page.js("document.title"));
         assertEquals("picked", page.js("document.getElementById('li-a').className"));
         assertEquals(true, page.js("window.data.nested === window.data.arr"), "a proxy goes back as the same object");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void methodCallsKeepTheirThis(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -145,11 +114,10 @@ class JsProxyTest {
         assertEquals("'c'", shown.get("detached"));
         assertEquals("5", shown.get("sum"));
         assertEquals("made", page.text("body > span#made-in-python"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void functionWithoutReceiverIsCalledWithUndefinedThis(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -159,11 +127,10 @@ class JsProxyTest {
                 """);
         assertEquals("'undefined'", shown.get("this"),
                 "a JS function that came back as a value has no receiver; " + page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void newConstructsInstances(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -179,11 +146,10 @@ class JsProxyTest {
         assertEquals("True", shown.get("instance"));
         assertEquals("86400000", shown.get("time"));
         assertEquals("0", shown.get("map_size"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void indexingReadsAndWritesItems(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -213,11 +179,10 @@ class JsProxyTest {
         assertEquals("'KeyError'", shown.get("missing_key"));
         assertEquals("[10,2,3]", page.js("JSON.stringify(window.data.arr)"));
         assertEquals("new", page.js("window.data.added"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void javaScriptArraysAnswerToListMethods(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -243,11 +208,10 @@ class JsProxyTest {
         assertEquals("['two']", shown.get("left"));
         assertEquals("'pop index out of range'", shown.get("error"));
         assertEquals("'AttributeError'", shown.get("plain"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void iterationAndLenOverNodeListsArraysAndSets(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -271,11 +235,10 @@ class JsProxyTest {
         assertEquals("[1, 2, 3]", shown.get("set"));
         assertEquals("3", shown.get("len_set"));
         assertEquals("'TypeError'", shown.get("len_object"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void inTestsMembershipOfArraysMapsSetsAndNodeLists(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -295,11 +258,10 @@ class JsProxyTest {
         assertEquals("True", shown.get("in_set"));
         assertEquals("True", shown.get("in_nodes"), "a NodeList's membership is that of its items");
         assertEquals("False", shown.get("not_in_nodes"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void javaScriptNullAndUndefinedAreNone(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window, document
@@ -317,11 +279,10 @@ class JsProxyTest {
         assertEquals("None", shown.get("void_call"));
         assertEquals("True", shown.get("is_none"));
         assertEquals("False", shown.get("is_none_zero"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void valuesFromJavaScriptArePlainPythonValues(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     import json
@@ -337,11 +298,10 @@ class JsProxyTest {
         assertEquals("'found'", shown.get("none_key"));
         assertEquals("True", shown.get("none_type"));
         assertEquals("'bool'", shown.get("bool_type"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void missingAttributeRaisesAttributeError(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -357,11 +317,10 @@ class JsProxyTest {
         assertEquals("False", shown.get("hasattr"));
         assertEquals("True", shown.get("hasattr_present"));
         assertEquals("'fallback'", shown.get("getattr_default"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void javaScriptExceptionIsRaisedAsJsException(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -382,8 +341,7 @@ class JsProxyTest {
         assertTrue(page.bannerText().contains("boom from js"), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void importJsIsTheWindow(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     import js
@@ -400,11 +358,10 @@ class JsProxyTest {
         assertEquals("True", shown.get("same_document"));
         assertEquals("'via js'", shown.get("seen_by_window"));
         assertEquals("via js", page.js("window.setFromJsModule"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void toJsConvertsNestedDictsAndListsToObjectsAndArrays(String type) throws Exception {
         Map<String, String> shown = run(type, """
                     from pyscript import window
@@ -424,6 +381,6 @@ class JsProxyTest {
         assertEquals("True", shown.get("array"));
         assertEquals("True", shown.get("tuple_array"));
         assertEquals("c", page.js("window.converted.a[1].b"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

@@ -3,22 +3,20 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PyScript's lifecycle events: {@code py:ready}/{@code py:done} ({@code mpy:ready}/{@code mpy:done}) on each script
  * element, bubbling, and {@code py:all-done} on window once every script is done. A plain script in the head
  * records them, and the Python code records when it runs.
  */
+@PageTest
 class LifecycleTest {
     static PageHarness page;
     @TempDir
@@ -38,21 +36,6 @@ class LifecycleTest {
               window.addEventListener("py:all-done", () => events.push("py:all-done"));
             </script>""";
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
     private void open(String type, String body) throws Exception {
         page.open(dir, "lifecycle.html", "<!DOCTYPE html><html><head>" + RECORDER + "</head><body>\n"
                 + body.replace("$TYPE", type) + "\n</body></html>");
@@ -69,8 +52,7 @@ class LifecycleTest {
                 """.formatted(name);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void readyBeforeAndDoneAfterEachScriptThenAllDone(String type) throws Exception {
         open(type, "<script type=\"$TYPE\" data-name=\"a\">\n" + ran("a") + "</script>\n"
                 + "<script type=\"$TYPE\" data-name=\"b\">\n" + ran("b") + "</script>\n"
@@ -83,8 +65,7 @@ class LifecycleTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void eventsCarryPyScriptsDetail(String type) throws Exception {
         open(type, "<script type=\"$TYPE\" data-name=\"a\">\n" + ran("a") + "</script>");
         assertEquals(List.of("{\"worker\":false}", "{\"worker\":false}"), page.jsonList("window.details"),
@@ -106,8 +87,7 @@ class LifecycleTest {
                 && events.indexOf("ran p") < events.indexOf("py:done p"), events.toString());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aFailingScriptIsStillDone(String type) throws Exception {
         open(type, "<script type=\"$TYPE\" data-name=\"bad\">\n    raise RuntimeError('on purpose')\n</script>\n"
                 + "<script type=\"$TYPE\" data-name=\"good\">\n" + ran("good") + "</script>");
@@ -117,8 +97,7 @@ class LifecycleTest {
                 "py:all-done"), events(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void eventsAreDispatchedOnTheScriptElementItself(String type) throws Exception {
         open(type, """
                 <script type="$TYPE" id="watched" data-name="w">
@@ -134,8 +113,7 @@ class LifecycleTest {
         assertEquals(List.of("ready true", "done true"), page.jsonList("window.own"), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void onReadyTheScriptAlreadyHasItsOutputElementAsTarget(String type) throws Exception {
         open(type, """
                 <script type="$TYPE" id="watched" data-name="w">

@@ -3,43 +3,25 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A real PyScript page includes PyScript's loader. PyDesk runs the scripts itself, so the loader must never run
  * (it would run every script a second time): here a local {@code core.js} that would leave a mark if it ran.
  */
+@PageTest
 class LoaderTest {
     static PageHarness page;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void localLoaderNeverRunsAndScriptsRunExactlyOnce(String type) throws Exception {
         Files.createDirectories(dir.resolve("pyscript"));
         Files.writeString(dir.resolve("pyscript/core.js"), """
@@ -74,8 +56,7 @@ class LoaderTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pagesOwnModuleScriptRunsAndSoDoThePythonScripts(String type) throws Exception {
         // The control for the test above: module scripts do run in this WebView, only PyScript's loader must not.
         Files.createDirectories(dir.resolve("pyscript"));

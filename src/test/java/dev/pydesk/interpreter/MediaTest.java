@@ -2,23 +2,20 @@ package dev.pydesk.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pydesk.testing.MainAndWorker;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.Variants;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code pyscript.media} on PyDesk's web view, which has no {@code navigator.mediaDevices}: no devices, and a clear
  * {@code NotFoundError} where a stream is asked for; and, with a page that provides {@code mediaDevices} itself,
  * PyScript's API over it (device properties, constraints passed on as PyScript builds them).
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class MediaTest {
     static PageHarness page;
     @TempDir
@@ -35,23 +32,7 @@ class MediaTest {
               }});
             </script>""";
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void theWebViewHasNoDevicesAndSaysSoWhenAStreamIsAskedFor(String variant) throws Exception {
         List<String> log = Variants.run(page, dir, variant, """
                 from pyscript import media, window
@@ -70,8 +51,7 @@ class MediaTest {
         assertEquals(List.of("None [] []", error, error), log, page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void devicesAndStreamsGoThroughMediaDevicesWhenThePageHasIt(String variant) throws Exception {
         List<String> log = Variants.run(page, dir, "media.html", variant, MEDIA_DEVICES, "", """
                 from pyscript import media

@@ -5,25 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.FxThread;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pages laid out as PyScript projects are, in real folders: {@code project/app/index.html} next to
  * {@code project/lib/}. The site root (the page's folder unless widened), paths relative to a config file, workers
  * that get the page's config, tracebacks without local paths, stderr in the banner; py and mpy, main and worker.
  */
+@PageTest
 class ProjectLayoutTest {
     static PageHarness page;
     @TempDir
@@ -31,19 +30,8 @@ class ProjectLayoutTest {
     Path project;
     Path app;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
     @BeforeEach
     void layout() throws IOException {
-        page.clearConsole();
         project = dir.toRealPath().resolve("project");
         app = Files.createDirectories(project.resolve("app"));
         write("lib/x.py", "def hello():\n    return 'hello from lib'\n");
@@ -87,8 +75,7 @@ class ProjectLayoutTest {
                 </script>""".formatted(type, attributes, who, who);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void withoutARootThePageReachesNothingAboveItsFolderAndTheConsoleSaysHowToAllowIt(String type) throws Exception {
         open(reacher(type, "", "main") + reacher(type, " worker", "worker"));
         waitForLog(4);
@@ -103,8 +90,7 @@ class ProjectLayoutTest {
         assertTrue(refusals.contains("refused " + project.resolve("lib/x.py")), "page Python's open() too: " + refusals);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void withARootThePageAndItsPythonReachEverythingUnderItAndNothingElse(String type) throws Exception {
         FxThread.run(() -> page.loader().siteRoot(project));
         open(reacher(type, "", "main") + reacher(type, " worker", "worker") + """
@@ -126,8 +112,7 @@ class ProjectLayoutTest {
         assertEquals(0, page.count(".py-error"), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aConfigFileNamesItsFilesAndModulesRelativeToItself(String type) throws Exception {
         write("app/sub/conf.toml", """
                 [files]
@@ -163,8 +148,7 @@ class ProjectLayoutTest {
         assertEquals(0, page.count(".py-error"), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aWorkerWithoutAConfigGetsThePagesItsOwnConfigWins(String type) throws Exception {
         write("app/data/a.txt", "copied for the page");
         open("""
@@ -187,8 +171,7 @@ class ProjectLayoutTest {
                 page.jsonList("window.log.slice().sort()"), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void tracebacksNameFilesRelativeToTheSiteRoot(String type) throws Exception {
         FxThread.run(() -> page.loader().siteRoot(project));
         write("lib/broken.py", "import json\n\ndef parse():\n    return json.loads('{')\n");
@@ -202,8 +185,7 @@ class ProjectLayoutTest {
                 "no local path in the banner: " + banner);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void stderrOfMainThreadPythonShowsTheBannerAsPyScriptsErrorPluginDoes(String type) throws Exception {
         open("""
                 <script type="%1$s">

@@ -3,16 +3,14 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.MainAndWorker;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.TestHttpServer;
 import dev.pydesk.testing.Variants;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,31 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * defaults), {@code pyodide.ffi.wrappers}, {@code pyodide.code}, {@code pyodide.http} against a real HTTP server and
  * the page's own files, and a clear ImportError for the rest. py and mpy, main thread and worker.
  */
+@PageTest(scriptTimeoutSeconds = 120, http = true)
 class PyodideModuleTest {
     static PageHarness page;
     static TestHttpServer http;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        page = new PageHarness(Duration.ofSeconds(120));
-        http = TestHttpServer.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void ffiWithPyodidesDefaults(String variant) throws Exception {
         List<String> log = Variants.run(page, dir, "ffi.html", variant,
                 "<script>window.callNow = (f, x) => f(x); window.kept = [];"
@@ -76,8 +57,7 @@ class PyodideModuleTest {
                 "TypeError destroy_proxies() takes proxies made by create_proxy, not int"), log, page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void wrappersManageListenersAndTimers(String variant) throws Exception {
         List<String> log = Variants.run(page, dir, "wrappers.html", variant, "", "<button id=\"b\">b</button>", """
                 import asyncio
@@ -140,8 +120,7 @@ class PyodideModuleTest {
                 page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void httpFetchesOverTheNetworkAndFromThePageFolder(String variant) throws Exception {
         Files.writeString(dir.resolve("data.txt"), "local text");
         List<String> log = Variants.run(page, dir, "http.html", variant, "", "", """

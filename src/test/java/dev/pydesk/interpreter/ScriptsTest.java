@@ -3,42 +3,26 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * How PyScript finds, numbers and runs a page's scripts: document order, one namespace per interpreter type,
  * {@code src}, the {@code <py-script>}/{@code <mpy-script>} elements, output elements and dedenting.
  */
+@PageTest
 class ScriptsTest {
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     /** Opens a page whose head and body are given, with {@code $TYPE}/{@code $OTHER} replaced. */
     private void open(String type, String head, String body) throws Exception {
@@ -47,13 +31,7 @@ class ScriptsTest {
                 + "\n</body></html>").replace("$TYPE", type).replace("$OTHER", other));
     }
 
-    private void assertNoErrors() {
-        assertTrue(page.errors().isEmpty(), page.consoleText());
-        assertEquals(0, page.count("div.py-error"), page.bannerText());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void inlineScriptDisplaysIntoGeneratedOutputElement(String type) throws Exception {
         page.open(dir, "p.html", """
                 <html><body>
@@ -67,8 +45,7 @@ class ScriptsTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptsRunInDocumentOrder(String type) throws Exception {
         open(type, "<script>window.order = [];</script>", """
                 <script type="$TYPE">
@@ -84,11 +61,10 @@ class ScriptsTest {
                     window.order.push("third")
                 </script>""");
         assertEquals(List.of("first", "second", "third"), page.jsonList("window.order"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptsOfOneTypeShareTheirGlobals(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE">
@@ -103,7 +79,7 @@ class ScriptsTest {
                     display(counter, helper(), json.dumps([1]))
                 </script>""");
         assertEquals(List.of("2", "helper", "[1]"), page.texts("#" + type + "-1 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @ParameterizedTest
@@ -129,11 +105,10 @@ class ScriptsTest {
         assertEquals(type, page.js("window.sharedThroughJs"), page.consoleText());
         List<String> seen = page.texts("#" + other + "-0 > div");
         assertEquals("NameError", seen.getFirst(), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void srcRunsTheFile(String type) throws Exception {
         Files.createDirectories(dir.resolve("lib"));
         Files.writeString(dir.resolve("lib/code.py"), """
@@ -148,11 +123,10 @@ class ScriptsTest {
                 </script>""");
         assertEquals(List.of("from the file"), page.texts("#" + type + "-0 > div"), page.consoleText());
         assertEquals(List.of("after the file"), page.texts("#" + type + "-1 > div"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void srcWithInlineCodeIsInvalidContent(String type) throws Exception {
         Files.writeString(dir.resolve("code.py"), """
                 from pyscript import window
@@ -175,8 +149,7 @@ class ScriptsTest {
         assertTrue(page.texts("script-py > div").contains("next script"), "the next script still runs");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void srcWithOnlyCommentsInsideIsNotInvalidContent(String type) throws Exception {
         // polyscript rejects src + content only when the content has more than comments and white space.
         Files.writeString(dir.resolve("code.py"), """
@@ -188,11 +161,10 @@ class ScriptsTest {
                     # the code lives in code.py
                 </script>""");
         assertEquals(List.of("from the file"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void missingSrcFileIsAnErrorNamingIt(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE" src="./no-such-file.py"></script>
@@ -206,8 +178,7 @@ class ScriptsTest {
         assertEquals(List.of("still running"), page.texts("#" + type + "-1 > div"), "the next script still runs");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void customElementsShowTheirOutputInsideThemselves(String type) throws Exception {
         open(type, "", """
                 <$TYPE-script>
@@ -226,11 +197,10 @@ class ScriptsTest {
         assertEquals(List.of("block", "block"), page.jsonList(
                 "Array.from(document.querySelectorAll('" + tag + "')).map(e => e.style.display)"));
         assertEquals(0, page.count("script-py"), "custom elements get no extra output element");
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void customElementWithSrcRunsTheFileAndShowsTheOutputInside(String type) throws Exception {
         Files.writeString(dir.resolve("element.py"), """
                 from pyscript import display
@@ -238,11 +208,10 @@ class ScriptsTest {
                 """);
         open(type, "", "<$TYPE-script src=\"./element.py\"></$TYPE-script>");
         assertEquals(List.of("from element.py"), page.texts(type + "-script#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void customElementWithMarkupInsideRunsItsSourceAsWritten(String type) throws Exception {
         // PyScript runs unescape(innerHTML) when the element has child elements (and warns that this is
         // deprecated), so markup inside strings survives instead of being reduced to its text.
@@ -256,8 +225,7 @@ class ScriptsTest {
         assertTrue(page.errors().isEmpty(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void idsAreNumberedPerTypeAcrossScriptsAndElements(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE">
@@ -291,11 +259,10 @@ class ScriptsTest {
         assertEquals(List.of("SCRIPT-PY", type.toUpperCase() + "-SCRIPT", type.toUpperCase() + "-SCRIPT", "SCRIPT-PY"),
                 page.jsonList("['" + type + "-0','" + type + "-1','named','" + type + "-2']"
                         + ".map(id => document.getElementById(id).tagName)"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void outputElementFollowsItsScript(String type) throws Exception {
         open(type, "", """
                 <p id="before">before</p>
@@ -307,11 +274,10 @@ class ScriptsTest {
         assertEquals("the-script", page.js("document.getElementById('" + type + "-0').previousElementSibling.id"),
                 page.consoleText());
         assertEquals("after", page.js("document.getElementById('" + type + "-0').nextElementSibling.id"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void scriptInHeadGetsItsOutputElementAppendedToBody(String type) throws Exception {
         open(type, """
                 <script type="$TYPE">
@@ -323,11 +289,10 @@ class ScriptsTest {
         assertEquals("BODY", page.js("document.getElementById('" + id + "').parentElement.tagName"), page.consoleText());
         assertEquals(id, page.js("document.body.lastElementChild.id"));
         assertEquals(List.of("from the head"), page.texts("#" + id + " > div"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void unknownTargetAttributeIsAClearError(String type) throws Exception {
         open(type, "", """
                 <script type="$TYPE" target="no-such-target">
@@ -340,8 +305,7 @@ class ScriptsTest {
         assertEquals(0, page.count("script-py"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void codeInsideIndentedTagsIsDedented(String type) throws Exception {
         open(type, "", """
                 <div>
@@ -360,7 +324,7 @@ class ScriptsTest {
                     </div>
                 </div>""");
         assertEquals(List.of("none", "item 1", "item 2"), page.texts("#" + type + "-0 > div"), page.consoleText());
-        assertNoErrors();
+        page.assertNoErrors();
     }
 
     @Test
@@ -377,6 +341,6 @@ class ScriptsTest {
         assertEquals(List.of("mpy ran"), page.texts("#mpy-0 > div"), page.consoleText());
         assertEquals(List.of("py ran"), page.texts("#py-0 > div"));
         assertEquals(2, page.count("script-py"));
-        assertNoErrors();
+        page.assertNoErrors();
     }
 }

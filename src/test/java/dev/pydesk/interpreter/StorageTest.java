@@ -3,10 +3,11 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pydesk.testing.PageHarness;
-import dev.pydesk.testing.Variants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pydesk.testing.MainAndWorker;
+import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.Variants;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,8 +73,7 @@ class StorageTest {
     }
 
     /** Every value type, as stored and as read back by a fresh open and after a reload (tuples come back as lists). */
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void valuesSurviveAReloadWithTheirTypes(String variant) throws Exception {
         String code = """
                 from pyscript import storage

@@ -3,15 +3,14 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
+import dev.pydesk.testing.MainAndWorker;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.Variants;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,28 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code config["type"] is "py"}, the working folder on {@code sys.path}, and {@code tracemalloc}. Every case on py
  * and mpy, main thread and worker.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class UtilFfiTest {
     static PageHarness page;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void utilIsAwaitableAsBytearrayAndNotSupported(String variant) throws Exception {
         List<String> log = Variants.run(page, dir, variant, """
                 import js
@@ -81,8 +65,7 @@ class UtilFfiTest {
                 log, page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void ffiAssignJsnullIsNoneAndProxiesCalledFromPython(String variant) throws Exception {
         List<String> log = Variants.run(page, dir, "ffi.html", variant,
                 "<script>window.callNow = (f, x) => f(x); window.isNull = (v) => v === null;</script>", "", """
@@ -111,8 +94,7 @@ class UtilFfiTest {
     }
 
     /** PyScript's `await workers.name` next to `workers["name"]`, and the error for a name the page lacks. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void workersByAttribute(String type) throws Exception {
         Files.writeString(dir.resolve("calc.py"), "def add(a, b):\n    return a + b\n__export__ = ['add']\n");
         List<String> log = Variants.run(page, dir, "workers.html", type, "",
@@ -131,8 +113,7 @@ class UtilFfiTest {
                 + "(<script type=\"py\" worker name=\"...\">)", "False True"), log, page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void jsModulesAsSubmodulesSymbolsAndTheInternedType(String variant) throws Exception {
         Files.writeString(dir.resolve("greet.js"), "export default function greet(n) { return 'hi ' + n; }\n"
                 + "export const answer = 42;\n");
@@ -165,8 +146,7 @@ class UtilFfiTest {
     }
 
     /** The working folder is on sys.path: a module `files` copied in, or the page wrote itself, imports. */
-    @ParameterizedTest
-    @ValueSource(strings = {Variants.PY, Variants.MPY, Variants.PY_WORKER, Variants.MPY_WORKER})
+    @MainAndWorker
     void theWorkingFolderIsOnSysPath(String variant) throws Exception {
         Files.createDirectories(dir.resolve("lib"));
         Files.writeString(dir.resolve("lib/helper_src.py"), "def twice(x):\n    return 2 * x\n");

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.events.ConsoleEvent;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,42 +15,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runaway main-thread Python (it would freeze the window) is stopped by the watchdog after the script timeout,
  * here 2 s: a script, and a Python event handler called from JavaScript. The error says what happened and how to
  * change it; the page goes on (its next script, its next event) and so does the FX thread.
  */
+@PageTest(scriptTimeoutSeconds = WatchdogTest.LIMIT_SECONDS)
 class WatchdogTest {
-    private static final Duration LIMIT = Duration.ofSeconds(2);
+    static final int LIMIT_SECONDS = 2;
+    private static final Duration LIMIT = Duration.ofSeconds(LIMIT_SECONDS);
     static PageHarness page;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(LIMIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void endlessScriptIsStoppedAndTheNextScriptRuns(String type) throws Exception {
         page.open(dir, "loop.html", """
                 <html><body>
@@ -84,8 +67,7 @@ class WatchdogTest {
         assertFxThreadAlive();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void endlessEventHandlerIsStoppedAndThePageGoesOn(String type) throws Exception {
         page.open(dir, "handler.html", """
                 <html><body>
@@ -135,8 +117,7 @@ class WatchdogTest {
      * on, one interrupted in the middle of print() and one nested in a JavaScript callback are each stopped once,
      * with one error; the next script runs, and print() still works in it.
      */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aStopCannotBeSwallowedAndThePageLivesOn(String type) throws Exception {
         page.open(dir, "swallow.html", """
                 <html><body><div id="next"></div>

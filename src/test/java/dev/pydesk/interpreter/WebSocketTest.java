@@ -3,42 +3,28 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.EchoWebSocketServer;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** pyscript.WebSocket and page JavaScript's WebSocket against a real echo server on 127.0.0.1. */
+@PageTest(webSocket = true)
 class WebSocketTest {
     static PageHarness page;
     static EchoWebSocketServer server;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        page = new PageHarness();
-        server = EchoWebSocketServer.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        page.close();
-    }
-
     private String log() {
         return String.valueOf(page.js("document.getElementById('log').textContent"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pythonWebSocketTextBinaryAndServerClose(String type) throws Exception {
         page.open(dir, "ws.html", """
                 <pre id="log"></pre>

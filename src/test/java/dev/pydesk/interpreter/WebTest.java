@@ -3,22 +3,21 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pydesk.testing.MainAndWorker;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
+import dev.pydesk.testing.Variants;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code pyscript.web} on py and mpy, on the page's main thread and in a worker (whose DOM calls cross to the FX
  * thread): each script logs what it reads into {@code #log}, and the test reads the log and the page's DOM from
  * JavaScript, so a wrapper that only pretends to change the page fails.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class WebTest {
     static PageHarness page;
     @TempDir
@@ -40,25 +39,11 @@ class WebTest {
                     document.getElementById("log").append(item)
             """;
 
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
-    /** Runs {@code code} (then {@code log("done")}) as a {@code type} script, in a worker when asked. */
-    private List<String> run(String type, boolean worker, String code) throws Exception {
+    /** Runs {@code code} (then {@code log("done")}) as a script of the variant ({@code py}, {@code mpy worker}...). */
+    private List<String> run(String variant, String code) throws Exception {
         page.open(dir, "web.html", "<!DOCTYPE html><html><head><title>before</title></head><body>\n" + BODY
-                + "\n<script type=\"" + type + "\"" + (worker ? " worker" : "") + ">\n" + LOG + code
+                + "\n<script type=\"" + Variants.type(variant) + "\"" + (Variants.worker(variant) ? " worker" : "")
+                + ">\n" + LOG + code
                 + "    log(\"done\")\n</script>\n</body></html>");
         page.waitUntil("the script's last line", Duration.ofSeconds(90),
                 () -> page.texts("#log li").contains("done") || !page.errors().isEmpty());
@@ -71,10 +56,9 @@ class WebTest {
         page.waitUntil(lines + " log lines", Duration.ofSeconds(30), () -> page.texts("#log li").size() >= lines);
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void pageLooksUpFindsAndNavigates(String type, boolean worker) throws Exception {
-        List<String> log = run(type, worker, """
+    @MainAndWorker
+    void pageLooksUpFindsAndNavigates(String variant) throws Exception {
+        List<String> log = run(variant, """
                     box = web.page["box"]
                     log(type(box).__name__, box.id, web.page["#box"] == box, web.page["missing"])
                     items = web.page.find(".item")
@@ -90,10 +74,9 @@ class WebTest {
         assertEquals("after", page.js("document.title"));
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void elementsAreMadeWithChildrenAttributesClassesAndStyle(String type, boolean worker) throws Exception {
-        List<String> log = run(type, worker, """
+    @MainAndWorker
+    void elementsAreMadeWithChildrenAttributesClassesAndStyle(String variant) throws Exception {
+        List<String> log = run(variant, """
                     card = web.div(
                         web.h2("Title", classes="head"),
                         "<b>bold</b>",
@@ -118,10 +101,9 @@ class WebTest {
         assertEquals(true, page.js("document.getElementById('check').checked"));
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void classesAndStyleAreLiveViews(String type, boolean worker) throws Exception {
-        List<String> log = run(type, worker, """
+    @MainAndWorker
+    void classesAndStyleAreLiveViews(String variant) throws Exception {
+        List<String> log = run(variant, """
                     box = web.page["box"]
                     classes = box.classes
                     log(classes == {"x", "y"}, "x" in classes, len(classes))
@@ -151,10 +133,9 @@ class WebTest {
                 page.consoleText());
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void collectionsIndexSliceAndBroadcast(String type, boolean worker) throws Exception {
-        List<String> log = run(type, worker, """
+    @MainAndWorker
+    void collectionsIndexSliceAndBroadcast(String variant) throws Exception {
+        List<String> log = run(variant, """
                     items = web.page.find(".item")
                     log(items["p1"].id, items["#p1"] == items[0], items["box"], items[:2] == items[0:2], items[:1] == items)
                     items.update_all(classes="done", style={"color": "blue"}, title="t")
@@ -172,10 +153,9 @@ class WebTest {
                 page.jsonList("Array.from(document.querySelectorAll('#box p')).map(p => p.className)"));
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void selectOptionsAndFormValues(String type, boolean worker) throws Exception {
-        List<String> log = run(type, worker, """
+    @MainAndWorker
+    void selectOptionsAndFormValues(String variant) throws Exception {
+        List<String> log = run(variant, """
                     pick = web.page["pick"]
                     log(len(pick.options), pick.options.selected.value, [o.textContent for o in pick.options])
                     pick.options.add(value="0", html="Zero", before=0)
@@ -198,10 +178,9 @@ class WebTest {
         assertEquals("Grace", page.js("document.getElementById('name').value"));
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void eventsReachHandlersGivenEveryWay(String type, boolean worker) throws Exception {
-        run(type, worker, """
+    @MainAndWorker
+    void eventsReachHandlersGivenEveryWay(String variant) throws Exception {
+        run(variant, """
                     from pyscript import Event, when
                     b = web.page["b"]
                     @when("click", web.page["#b"])
@@ -234,10 +213,9 @@ class WebTest {
                 page.consoleText());
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void clonesUpdatesAndErrors(String type, boolean worker) throws Exception {
-        List<String> log = run(type, worker, """
+    @MainAndWorker
+    void clonesUpdatesAndErrors(String variant) throws Exception {
+        List<String> log = run(variant, """
                     from pyscript.ffi import JsException
                     box = web.page["box"]
                     copy = box.clone()
@@ -275,10 +253,9 @@ class WebTest {
                 "AttributeError 'div' element has no attribute 'no_such_attribute'", "None None None"), log);
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void innerTextFollowsTheSpecAfterBlockChildren(String type, boolean worker) throws Exception {
-        List<String> log = run(type, worker, """
+    @MainAndWorker
+    void innerTextFollowsTheSpecAfterBlockChildren(String variant) throws Exception {
+        List<String> log = run(variant, """
                     host = web.page["host"]
                     host.append(web.div("hello"), web.div("world"))
                     broken = web.div("a", web.br(), id="broken")
@@ -290,10 +267,9 @@ class WebTest {
         assertEquals(List.of("'hello\\nworld' 'a\\n'"), log);
     }
 
-    @ParameterizedTest
-    @CsvSource({"py,false", "py,true", "mpy,false", "mpy,true"})
-    void canvasDrawsAndVideoSnapsOnlyToACanvas(String type, boolean worker) throws Exception {
-        List<String> log = run(type, worker, """
+    @MainAndWorker
+    void canvasDrawsAndVideoSnapsOnlyToACanvas(String variant) throws Exception {
+        List<String> log = run(variant, """
                     source = web.canvas(width=4, height=4, id="source")
                     paint = source.getContext("2d")
                     paint.fillStyle = "rgb(0, 128, 255)"

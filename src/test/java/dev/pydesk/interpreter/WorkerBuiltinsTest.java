@@ -2,25 +2,23 @@ package dev.pydesk.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.EchoWebSocketServer;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The builtins of the {@code pyscript} module inside a worker, on py and mpy, as PyScript's own suite runs every
  * module both ways: display with a target, document and window, current_target, config, when, ffi, fetch,
  * WebSocket, js_modules, top-level await. Each worker logs into {@code #log}; the test reads the lines.
  */
+@PageTest(scriptTimeoutSeconds = 120, http = true, webSocket = true)
 class WorkerBuiltinsTest {
     static PageHarness page;
     static TestHttpServer http;
@@ -36,25 +34,6 @@ class WorkerBuiltinsTest {
                     document.getElementById("log").append(item)
             """;
 
-    @BeforeAll
-    static void start() throws Exception {
-        page = new PageHarness(Duration.ofSeconds(120));
-        http = TestHttpServer.launch();
-        echo = EchoWebSocketServer.launch();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-        http.close();
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
-
     /** Runs {@code code} in a worker of {@code type} and waits for {@code lines} lines in the log. */
     private List<String> worker(String type, String attributes, String code, int lines) throws Exception {
         page.open(dir, "builtins.html", "<!DOCTYPE html><html><head></head><body>\n"
@@ -65,8 +44,7 @@ class WorkerBuiltinsTest {
         return page.texts("#log li");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void displayWithATargetAndAppend(String type) throws Exception {
         worker(type, "", """
                     from pyscript import HTML, display
@@ -84,8 +62,7 @@ class WorkerBuiltinsTest {
                 "Cannot find element with id='nowhere' in the page."), page.texts("#log li"), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void documentWindowCurrentTargetAndConfig(String type) throws Exception {
         List<String> log = worker(type, "config='{\"answer\": 42, \"nested\": {\"list\": [1, 2]}}'", """
                     from pyscript import RUNNING_IN_WORKER, config, current_target, window
@@ -102,8 +79,7 @@ class WorkerBuiltinsTest {
                 page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void whenHandlersRunInTheWorker(String type) throws Exception {
         worker(type, "", """
                     from pyscript import RUNNING_IN_WORKER, when
@@ -119,8 +95,7 @@ class WorkerBuiltinsTest {
                 page.texts("#log li"), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void ffiToJsAndCreateProxy(String type) throws Exception {
         worker(type, "", """
                     from pyscript import window
@@ -136,8 +111,7 @@ class WorkerBuiltinsTest {
                 page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void fetchAndTopLevelAwait(String type) throws Exception {
         Files.writeString(dir.resolve("data.json"), "{\"planet\": \"Mars\"}");
         worker(type, "", """
@@ -155,8 +129,7 @@ class WorkerBuiltinsTest {
         assertEquals(true, page.texts("#log li").get(1).startsWith("200 "), page.texts("#log li").get(1));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void webSocketInAWorker(String type) throws Exception {
         worker(type, "", """
                     from pyscript import WebSocket
@@ -172,8 +145,7 @@ class WorkerBuiltinsTest {
         assertEquals(List.of("echo ping from the worker", "closed"), page.texts("#log li"), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void jsModulesOfTheWorkerSection(String type) throws Exception {
         Files.writeString(dir.resolve("lib.js"), "export function twice(x) { return 2 * x; }\n");
         Files.writeString(dir.resolve("main.js"), "export const where = 'main';\n");

@@ -5,43 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.interpreter.session.PageSession;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Workers, on py and mpy: worker script tags (inline, {@code src}, {@code name}, {@code config}), {@code PyWorker},
  * exported functions awaited from the main thread, {@code sync} calls from a worker, errors named after their
  * worker, and worker threads that end with their page.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class WorkersTest {
     static PageHarness page;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
-    }
 
     private static String other(String type) {
         return type.equals("py") ? "micropython" : "pyodide";
@@ -59,8 +42,7 @@ class WorkersTest {
         page.waitUntil(selector + " = " + expected, Duration.ofSeconds(60), () -> expected.equals(page.text(selector)));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aWorkerRunsOnItsOwnThreadAndReachesThePageSynchronously(String type) throws Exception {
         open("""
                 <div id="out"></div><div id="flags"></div><div id="done"></div>
@@ -93,8 +75,7 @@ class WorkersTest {
      * {@code display()} without a target writes into {@code <script-py id="py-w0-target">} (or {@code script-mpy}),
      * made right after it on first use; a worker script with an id of its own gets {@code ID-target}.
      */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void displayInAWorkerWithoutATargetWritesAfterItsScript(String type) throws Exception {
         open("""
                 <script type="%1$s" worker name="shy">
@@ -114,8 +95,7 @@ class WorkersTest {
         assertEquals("", page.bannerText(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void theMainThreadAwaitsWhatANamedWorkerExports(String type) throws Exception {
         open("""
                 <ul id="log"></ul>
@@ -170,8 +150,7 @@ class WorkersTest {
         assertEquals("", page.bannerText(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pyWorkerCallsTheMainThreadSynchronouslyWithSync(String type) throws Exception {
         Files.writeString(dir.resolve("helper.py"), """
                 from pyscript import RUNNING_IN_WORKER, config, document, sync
@@ -217,8 +196,7 @@ class WorkersTest {
         assertTrue(interpreterName(type).length() > 0);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aFailingWorkerIsReportedByNameAndEverythingElseGoesOn(String type) throws Exception {
         PageSession session = open("""
                 <div id="good"></div><div id="main"></div>
@@ -249,8 +227,7 @@ class WorkersTest {
         page.waitUntil("the page to be idle", Duration.ofSeconds(30), () -> FxThread.call(session::pendingWork) == 0);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aWorkerScriptFiresReadyAndDoneWithWorkerTrue(String type) throws Exception {
         open("""
                 <div id="events"></div>

@@ -11,45 +11,57 @@ import netscape.javascript.JSObject;
 
 /**
  * Looks for Java objects that page JavaScript could reach from a value (issue 3, point 6: what the FFI hands to
- * JavaScript must be plain JavaScript). WebKit's Java bridge shows a Java object to JavaScript as an object with a
- * callable {@code getClass}, a {@code toString} like {@code java.lang.Object@1b2c}, or one whose conversion throws a
- * Java exception. The walk follows own property names, the prototype chain and Java-ish member names (calling the
- * Java-only ones); {@link #calls} calls a function with odd receivers and arguments and checks what comes back.
+ * JavaScript must be plain JavaScript; SecurityTest: nothing Java is reachable from {@code window}). WebKit's Java
+ * bridge shows a Java object to JavaScript as an object with a callable {@code getClass}, a {@code toString} like
+ * {@code java.lang.Object@1b2c}, or one whose conversion throws a Java exception. The one walker of the suite, put
+ * into the page as {@code window.__javaProbe}: {@code isJava(v)} says why a value looks Java (else null),
+ * {@code isJavaString(v)} whether a string names a Java class or object, {@code javaError(e)} whether an error names
+ * Java; {@code walk(root, path, depth, maxVisits)} follows own property names, the prototype chain and Java-ish member
+ * names (calling the Java-only ones) breadth first; {@code calls(f, path)} calls a function with odd receivers and
+ * arguments and checks what comes back.
  */
 public final class JavaObjectProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many objects a walk from a value looks at, at most; a walk from {@code window} goes further. */
+    private static final int VALUE_VISITS = 100_000;
+    public static final int WINDOW_VISITS = 250_000;
 
     private static final String LIBRARY = """
             window.__javaProbe = (function () {
-              const NAMES = ["getClass", "class", "getClassLoader", "forName", "java", "Packages", "netscape", "sun",
-                  "invoke", "door", "release", "console", "getMember", "setMember", "getSlot", "call", "eval", "host",
-                  "realm", "js", "helpers", "_js_ref", "hashCode", "wait", "notify"];
-              const CALL = ["getClass", "getClassLoader", "class"];
+              const NAMES = ["getClass", "class", "getClassLoader", "forName", "java", "Packages", "javax", "netscape",
+                  "sun", "JavaImporter", "JavaAdapter", "invoke", "door", "javaDoor", "release", "console", "getMember",
+                  "setMember", "getSlot", "call", "eval", "host", "realm", "js", "helpers", "_js_ref", "hashCode",
+                  "wait", "notify"];
+              const CALL = ["getClass", "getClassLoader", "forName", "class"];
               const JAVA_STRING = /^(class |interface )?(java|javax|jdk|sun|com\\.sun|netscape|org\\.graalvm|dev\\.pydesk)\\.|^[A-Za-z_$][\\w$]*(\\.[\\w$]+)+@[0-9a-f]+$/;
-              const JAVA_ERROR = /java\\.|javax\\.|netscape\\.|dev\\.pydesk|JSException|Trampoline/;
+              // a Java exception or class named in an error message ("JavaScript" alone is no finding)
+              const JAVA_ERROR = /\\b(java|javax|jdk|sun|netscape)\\.[A-Za-z]|dev\\.pydesk|org\\.graalvm|JSException|Trampoline/;
               const isObject = (v) => v !== null && (typeof v === "object" || typeof v === "function");
-              function why(v) {
-                if (typeof v === "string") return JAVA_STRING.test(v) ? "a Java-like string " + v : null;
+              const isJavaString = (v) => typeof v === "string" && JAVA_STRING.test(v);
+              const javaError = (e) => JAVA_ERROR.test(String(e));
+              function isJava(v) {
                 if (!isObject(v)) return null;
                 try {
                   if (typeof v.getClass === "function") return "has getClass()";
                 } catch (e) {
-                  if (JAVA_ERROR.test(String(e))) return "getClass lookup threw " + e;
+                  if (javaError(e)) return "getClass lookup threw " + e;
                 }
                 try {
                   const s = String(v);
                   if (JAVA_STRING.test(s)) return "toString " + s;
                 } catch (e) {
-                  if (JAVA_ERROR.test(String(e))) return "String() threw " + e;
+                  if (javaError(e)) return "String() threw " + e;
                 }
                 return null;
               }
-              function walk(root, rootPath, maxDepth) {
+              const why = (v) => isJavaString(v) ? "a Java-like string " + v : isJava(v);
+              function walk(root, rootPath, maxDepth, maxVisits) {
                 const findings = [], seen = new Set(), queue = [];
                 let visited = 0;
                 const look = (value, path, depth) => {
+                  // some getters (ReadableStream's closed, ...) hand out rejected promises: keep them quiet
                   if (value instanceof Promise) value.catch(() => {});
-                  const reason = isObject(value) ? why(value) : null;
+                  const reason = isJava(value);
                   if (reason) findings.push(path + ": " + reason);
                   if (isObject(value) && depth <= maxDepth && !seen.has(value)) {
                     seen.add(value);
@@ -57,7 +69,7 @@ public final class JavaObjectProbe {
                   }
                 };
                 look(root, rootPath, 0);
-                while (queue.length && visited < 100000) {
+                while (queue.length && visited < maxVisits) {
                   const [object, path, depth] = queue.shift();
                   visited++;
                   let names = [];
@@ -65,13 +77,13 @@ public final class JavaObjectProbe {
                   for (const name of names.concat(NAMES)) {
                     let value;
                     try { value = object[name]; } catch (e) {
-                      if (JAVA_ERROR.test(String(e))) findings.push(path + "." + name + ": lookup threw " + e);
+                      if (javaError(e)) findings.push(path + "." + name + ": lookup threw " + e);
                       continue;
                     }
                     look(value, path + "." + name, depth + 1);
                     if (CALL.includes(name) && typeof value === "function") {
                       try { look(value.call(object), path + "." + name + "()", depth + 1); } catch (e) {
-                        if (JAVA_ERROR.test(String(e))) findings.push(path + "." + name + "(): threw " + e);
+                        if (javaError(e)) findings.push(path + "." + name + "(): threw " + e);
                       }
                     }
                   }
@@ -89,7 +101,7 @@ public final class JavaObjectProbe {
                   for (const args of argLists) {
                     let result;
                     try { result = Reflect.apply(f, self, args); } catch (e) {
-                      if (JAVA_ERROR.test(String(e))) out.push(path + " threw " + e);
+                      if (javaError(e)) out.push(path + " threw " + e);
                       const reason = why(e);
                       if (reason) out.push(path + " threw a Java object: " + reason);
                       continue;
@@ -101,18 +113,32 @@ public final class JavaObjectProbe {
                 }
                 return out;
               }
-              return {why: why, walk: walk, calls: calls};
+              return {isJava: isJava, isJavaString: isJavaString, javaError: javaError, walk: walk, calls: calls};
             })();
             """;
+
+    /** What a walk found, and how many objects it looked at. */
+    public record Walk(List<String> findings, int visited) {
+    }
 
     private JavaObjectProbe() {
     }
 
     /** Java objects reachable from the JavaScript value {@code expression}, up to {@code depth} steps away. */
     public static List<String> walk(PageHarness page, String expression, int depth) {
+        return walk(page, expression, depth, VALUE_VISITS).findings();
+    }
+
+    /** A walk from {@code expression} that looks at {@code maxVisits} objects at most. */
+    public static Walk walk(PageHarness page, String expression, int depth, int maxVisits) {
         install(page);
-        return findings(page, "window.__javaProbe.walk(" + expression + ", " + PageHarness.quote(expression) + ", "
-                + depth + ").findings");
+        String json = String.valueOf(page.js("JSON.stringify(window.__javaProbe.walk(" + expression + ", "
+                + PageHarness.quote(expression) + ", " + depth + ", " + maxVisits + "))"));
+        try {
+            return JSON.readValue(json, Walk.class);
+        } catch (IOException e) {
+            throw new AssertionError("not a walk's findings: " + json, e);
+        }
     }
 
     /** What calling the function {@code expression} with odd receivers and arguments handed back that is Java. */
@@ -149,7 +175,8 @@ public final class JavaObjectProbe {
         }
     }
 
-    private static void install(PageHarness page) {
+    /** Puts the walker into the page as {@code window.__javaProbe} (once per document). */
+    public static void install(PageHarness page) {
         if (!Boolean.TRUE.equals(page.js("typeof window.__javaProbe === 'object'"))) page.js(LIBRARY);
     }
 

@@ -1,17 +1,22 @@
 package dev.pydesk.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pydesk.bridge.ConsoleBus;
 import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
+import dev.pydesk.interpreter.python.Services;
 import dev.pydesk.interpreter.session.PageLoader;
 import dev.pydesk.interpreter.session.PageSession;
-import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -158,6 +163,19 @@ public final class PageHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * What a script displayed in {@code selector} as {@code name=value} lines (a {@code show(name, value)} helper
+     * that displays {@code f"{name}={value!r}"}), by name, in order.
+     */
+    public Map<String, String> shown(String selector) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String line : texts(selector)) {
+            int eq = line.indexOf('=');
+            shown.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return shown;
+    }
+
     /** The text of PyScript's error banners ({@code div.py-error}), one per line; empty when there are none. */
     public String bannerText() {
         return String.join("\n", texts("div.py-error"));
@@ -188,6 +206,12 @@ public final class PageHarness implements AutoCloseable {
 
     public List<ConsoleEvent> errors() {
         return events.stream().filter(ConsoleEvent::isError).toList();
+    }
+
+    /** Asserts that the page logged no console error and shows no PyScript error banner. */
+    public void assertNoErrors() {
+        assertTrue(errors().isEmpty(), consoleText());
+        assertEquals(0, count("div.py-error"), bannerText());
     }
 
     public void clearConsole() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** PyScript's config rules, row by row, against real files in a temp directory. */
 class ConfigResolverTest {
@@ -58,20 +63,34 @@ class ConfigResolverTest {
 
     // ---- formats ---------------------------------------------------------------------------
 
-    @Test
-    void inlineJsonInElement() throws Exception {
-        PageConfig config = element(null, null, "\n  {\"packages\": [\"numpy\"], \"debug\": true}\n");
-        assertEquals(Map.of("packages", List.of("numpy"), "debug", true), config.asMap());
-        assertEquals(Optional.empty(), config.configUrl());
+    /**
+     * A config element's text (its {@code src} and {@code type} attributes beside) and the config PyScript makes of
+     * it: JSON or TOML by the content, a forced type where it agrees, braces always JSON, JavaScript's whitespace.
+     */
+    static Stream<Arguments> inlineElements() {
+        return Stream.of(
+                arguments("JSON", null, null, "\n  {\"packages\": [\"numpy\"], \"debug\": true}\n",
+                        Map.of("packages", List.of("numpy"), "debug", true)),
+                arguments("TOML", null, null, """
+                        packages = ["numpy", "pandas"]
+                        name = "demo"
+                        """, Map.of("packages", List.of("numpy", "pandas"), "name", "demo")),
+                arguments("an empty src falls back to the text", "", null, "a = 1", Map.of("a", 1)),
+                arguments("JavaScript's whitespace is trimmed", null, null, "\u00A0\uFEFF{\"a\": 1}\u3000",
+                        Map.of("a", 1)),
+                arguments("forced JSON on JSON", null, "json", "{\"a\": 1}", Map.of("a", 1)),
+                arguments("forced TOML on TOML", null, "toml", "a = 1", Map.of("a", 1)),
+                // PyScript checks `json || type === "json"` first, so {...} is always JSON.
+                arguments("braces win over forced TOML", null, "toml", "{\"a\": 1}", Map.of("a", 1)));
     }
 
-    @Test
-    void inlineTomlInElement() throws Exception {
-        PageConfig config = element(null, null, """
-                packages = ["numpy", "pandas"]
-                name = "demo"
-                """);
-        assertEquals(Map.of("packages", List.of("numpy", "pandas"), "name", "demo"), config.asMap());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inlineElements")
+    void anInlineConfigElementIsJsonOrToml(String what, String src, String type, String text,
+                                           Map<String, Object> expected) throws Exception {
+        PageConfig config = element(src, type, text);
+        assertEquals(expected, config.asMap());
+        assertEquals(Optional.empty(), config.configUrl());
     }
 
     @Test
@@ -121,40 +140,33 @@ class ConfigResolverTest {
                 Map.of("files", List.of("c.csv"))), map.get("fetch"));
     }
 
-    @Test
-    void srcEmptyFallsBackToText() throws Exception {
-        assertEquals(Map.of("a", 1), element("", null, "a = 1").asMap());
+    // ---- forced types that disagree, files that are not config ----------------------------
+
+    /**
+     * A config element PyScript refuses, before reading any file, and its message; one ending in a new line is the
+     * start (the parser's own words follow).
+     */
+    static Stream<Arguments> refusedElements() {
+        return Stream.of(
+                arguments("forced JSON on TOML text", null, "json", "a = 1", "(PY1000): Invalid JSON\n"),
+                // PyScript: the text is non-empty before trimming, so JSON.parse("") runs and fails.
+                arguments("forced JSON on blank text", null, "json", "\n  \n", "(PY1000): Invalid JSON\n"),
+                arguments("forced TOML on a .json file", "c.json", "toml", "",
+                        "(PY1000): Invalid URL: c.json\nexpected toml content"),
+                arguments("forced JSON on a .toml file", "c.toml", "json", "",
+                        "(PY1000): Invalid URL: c.toml\nexpected json content"),
+                // PyScript's extension regex sees ".5" here too.
+                arguments("TOML ending in a decimal looks like a file", null, null, "version = 1.5",
+                        "(PY1000): Invalid URL: version = 1.5"));
     }
 
-    @Test
-    void javascriptWhitespaceIsTrimmed() throws Exception {
-        assertEquals(Map.of("a", 1), element(null, null, "\u00A0\uFEFF{\"a\": 1}\u3000").asMap());
-    }
-
-    // ---- forced type -----------------------------------------------------------------------
-
-    @Test
-    void forcedTypeMatchingContent() throws Exception {
-        assertEquals(Map.of("a", 1), element(null, "json", "{\"a\": 1}").asMap());
-        assertEquals(Map.of("a", 1), element(null, "toml", "a = 1").asMap());
-    }
-
-    @Test
-    void forcedJsonOnTomlTextIsAJsonError() {
-        assertTrue(elementError(null, "json", "a = 1").startsWith("(PY1000): Invalid JSON\n"));
-    }
-
-    @Test
-    void bracesWinOverForcedToml() throws Exception {
-        // PyScript checks `json || type === "json"` first, so {...} is always JSON.
-        assertEquals(Map.of("a", 1), element(null, "toml", "{\"a\": 1}").asMap());
-    }
-
-    @Test
-    void forcedTypeAgainstFileExtension() {
-        assertEquals("(PY1000): Invalid URL: c.json\nexpected toml content", elementError("c.json", "toml", ""));
-        assertEquals("(PY1000): Invalid URL: c.toml\nexpected json content", elementError("c.toml", "json", ""));
-        assertTrue(reads.isEmpty());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedElements")
+    void aRefusedConfigElementSaysWhy(String what, String src, String type, String text, String message) {
+        String error = elementError(src, type, text);
+        if (message.endsWith("\n")) assertTrue(error.startsWith(message), error);
+        else assertEquals(message, error);
+        assertTrue(reads.isEmpty(), "read " + reads);
     }
 
     // ---- bad extension, bad content, bad files ---------------------------------------------
@@ -164,12 +176,6 @@ class ConfigResolverTest {
         assertEquals("(PY1000): Invalid URL: config.yaml", attributeError("config.yaml"));
         assertEquals("(PY1000): Invalid URL: config.yaml?x=1\nexpected toml content",
                 elementError(null, "toml", " config.yaml?x=1 "));
-    }
-
-    @Test
-    void tomlEndingInADecimalLooksLikeAFile() {
-        // PyScript's extension regex sees ".5" here too.
-        assertEquals("(PY1000): Invalid URL: version = 1.5", elementError(null, null, "version = 1.5"));
     }
 
     @Test
@@ -272,12 +278,6 @@ class ConfigResolverTest {
         assertEquals(PageConfig.empty(), element(null, null, "{}"));
         assertTrue(PageConfig.empty().isEmpty());
         assertEquals("{}", PageConfig.empty().toJson());
-    }
-
-    @Test
-    void forcedJsonOnBlankTextIsAnError() {
-        // PyScript: the text is non-empty before trimming, so JSON.parse("") runs and fails.
-        assertTrue(elementError(null, "json", "\n  \n").startsWith("(PY1000): Invalid JSON\n"));
     }
 
     @Test

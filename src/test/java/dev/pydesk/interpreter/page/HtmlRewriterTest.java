@@ -4,12 +4,15 @@ import static dev.pydesk.interpreter.page.HtmlRewriter.INJECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Random;
-
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlRewriterTest {
@@ -34,93 +37,68 @@ class HtmlRewriterTest {
         assertEquals(HtmlRewriter.INJECTED_STYLESHEET + HtmlRewriter.INJECTED_BOOT_SCRIPT, INJECTED);
     }
 
-    @Test
-    void cdnCoreJsAndCoreCss() {
-        String in = page("""
+    /** Loader tags (PyScript's core.js and core.css, local or from a CDN, the legacy pyscript.js) and what they become. */
+    static Stream<Arguments> loaderTags() {
+        return Stream.of(
+                arguments("CDN core.js and core.css", """
                 <link rel="stylesheet" href="https://pyscript.net/releases/2025.11.1/core.css">
-                <script type="module" src="https://pyscript.net/releases/2025.11.1/core.js"></script>""");
-        assertEquals(expected("""
+                <script type="module" src="https://pyscript.net/releases/2025.11.1/core.js"></script>""",
+                        """
                 <link rel="pydesk-disabled" data-pydesk-href="https://pyscript.net/releases/2025.11.1/core.css">
                 <script type="pydesk/disabled" data-pydesk-src="https://pyscript.net/releases/2025.11.1/core.js"></script>"""),
-                HtmlRewriter.rewrite(in));
-    }
-
-    @Test
-    void inlineModulesAndImportMapsImportTheStandInInsteadOfTheCdn() {
-        String in = page("""
+                arguments("inline modules and import maps import the stand-in instead of the CDN", """
                 <script type="importmap">{"imports": {"@pyscript/core": "https://cdn.jsdelivr.net/npm/@pyscript/core@0.7.31/dist/core.js"}}</script>
                 <script type="module">
                   import { hooks } from "https://pyscript.net/releases/2025.11.1/core.js";
                   import { other } from "https://example.com/other.js";
                 </script>
-                <script>const url = "https://pyscript.net/releases/2025.11.1/core.js";</script>""");
-        assertEquals(expected("""
+                <script>const url = "https://pyscript.net/releases/2025.11.1/core.js";</script>""",
+                        """
                 <script type="importmap">{"imports": {"@pyscript/core": "/__pydesk__/pyscript/core.js"}}</script>
                 <script type="module">
                   import { hooks } from "/__pydesk__/pyscript/core.js";
                   import { other } from "https://example.com/other.js";
                 </script>
                 <script>const url = "https://pyscript.net/releases/2025.11.1/core.js";</script>"""),
-                HtmlRewriter.rewrite(in));
-    }
-
-    @Test
-    void localPyScriptCopy() {
-        String in = page("""
+                arguments("local PyScript copy", """
                 <link rel="stylesheet" href="./pyscript/core.css">
-                <script type="module" src="./pyscript/core.js"></script>""");
-        assertEquals(expected("""
+                <script type="module" src="./pyscript/core.js"></script>""",
+                        """
                 <link rel="pydesk-disabled" data-pydesk-href="./pyscript/core.css">
                 <script type="pydesk/disabled" data-pydesk-src="./pyscript/core.js"></script>"""),
-                HtmlRewriter.rewrite(in));
-    }
-
-    @Test
-    void jsdelivrPyScriptCore() {
-        String in = page("""
+                arguments("jsdelivr PyScript core", """
                 <link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/@pyscript/core/dist/core.css">
-                <script type="module" src="https://cdn.jsdelivr.net/npm/@pyscript/core@0.6.7/dist/core.js?v=1"></script>""");
-        assertEquals(expected("""
+                <script type="module" src="https://cdn.jsdelivr.net/npm/@pyscript/core@0.6.7/dist/core.js?v=1"></script>""",
+                        """
                 <link rel="pydesk-disabled" data-pydesk-href="https://cdn.jsdelivr.net/npm/@pyscript/core/dist/core.css">
                 <script type="pydesk/disabled" data-pydesk-src="https://cdn.jsdelivr.net/npm/@pyscript/core@0.6.7/dist/core.js?v=1"></script>"""),
-                HtmlRewriter.rewrite(in));
-    }
-
-    @Test
-    void legacyPyScriptJsAndCss() {
-        String in = page("""
+                arguments("legacy pyscript.js and pyscript.css", """
                 <link rel="stylesheet" href="https://pyscript.net/latest/pyscript.css" />
                 <script defer src="https://pyscript.net/latest/pyscript.js"></script>
-                <script src="https://pyscript.net/alpha/pyscript.min.js"></script>""");
-        assertEquals(expected("""
+                <script src="https://pyscript.net/alpha/pyscript.min.js"></script>""",
+                        """
                 <link rel="pydesk-disabled" data-pydesk-href="https://pyscript.net/latest/pyscript.css">
                 <script type="pydesk/disabled" data-pydesk-src="https://pyscript.net/latest/pyscript.js" defer></script>
                 <script type="pydesk/disabled" data-pydesk-src="https://pyscript.net/alpha/pyscript.min.js"></script>"""),
-                HtmlRewriter.rewrite(in));
+                arguments("upper-case loader tags",
+                        "<SCRIPT TYPE=module SRC=HTTPS://PYSCRIPT.NET/RELEASES/2025.11.1/CORE.JS></SCRIPT>",
+                        "<script type=\"pydesk/disabled\" data-pydesk-src=\"HTTPS://PYSCRIPT.NET/RELEASES/2025.11.1/CORE.JS\"></SCRIPT>"),
+                arguments("other attributes of a loader are kept",
+                        "<script type=\"module\" id=\"loader\" crossorigin src=\"./pyscript/core.js\"></script>",
+                        "<script type=\"pydesk/disabled\" data-pydesk-src=\"./pyscript/core.js\" id=\"loader\" crossorigin></script>"),
+                arguments("module preload of the loader is disabled too",
+                        "<link rel=\"modulepreload\" href=\"https://pyscript.net/releases/2025.11.1/core.js\">",
+                        "<link rel=\"pydesk-disabled\" data-pydesk-href=\"https://pyscript.net/releases/2025.11.1/core.js\">"),
+                arguments("attribute values are escaped",
+                        "<script type=module src='./pyscript/core.js?a=1&amp;b=\"2\"<3'></script>",
+                        "<script type=\"pydesk/disabled\" "
+                                + "data-pydesk-src=\"./pyscript/core.js?a=1&amp;b=&quot;2&quot;&lt;3\"></script>"));
     }
 
-    @Test
-    void upperCaseLoaderTags() {
-        String in = page("<SCRIPT TYPE=module SRC=HTTPS://PYSCRIPT.NET/RELEASES/2025.11.1/CORE.JS></SCRIPT>");
-        assertEquals(expected(
-                "<script type=\"pydesk/disabled\" data-pydesk-src=\"HTTPS://PYSCRIPT.NET/RELEASES/2025.11.1/CORE.JS\"></SCRIPT>"),
-                HtmlRewriter.rewrite(in));
-    }
-
-    @Test
-    void otherAttributesOfALoaderAreKept() {
-        String in = page("<script type=\"module\" id=\"loader\" crossorigin src=\"./pyscript/core.js\"></script>");
-        assertEquals(expected(
-                "<script type=\"pydesk/disabled\" data-pydesk-src=\"./pyscript/core.js\" id=\"loader\" crossorigin></script>"),
-                HtmlRewriter.rewrite(in));
-    }
-
-    @Test
-    void modulePreloadOfTheLoaderIsDisabledToo() {
-        String in = page("<link rel=\"modulepreload\" href=\"https://pyscript.net/releases/2025.11.1/core.js\">");
-        assertEquals(expected(
-                "<link rel=\"pydesk-disabled\" data-pydesk-href=\"https://pyscript.net/releases/2025.11.1/core.js\">"),
-                HtmlRewriter.rewrite(in));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("loaderTags")
+    void loaderTagsAreDisabledAndTheStandInInjected(String what, String tags, String rewritten) {
+        assertEquals(expected(rewritten), HtmlRewriter.rewrite(page(tags)));
     }
 
     @ParameterizedTest
@@ -172,14 +150,6 @@ class HtmlRewriterTest {
                 .replace("<link rel=stylesheet href=https://pyscript.net/releases/2025.11.1/core.css>",
                         "<link rel=\"pydesk-disabled\" data-pydesk-href=\"https://pyscript.net/releases/2025.11.1/core.css\">");
         assertEquals(expected, HtmlRewriter.rewrite(original));
-    }
-
-    @Test
-    void attributeValuesAreEscaped() {
-        String in = page("<script type=module src='./pyscript/core.js?a=1&amp;b=\"2\"<3'></script>");
-        assertEquals(expected("<script type=\"pydesk/disabled\" "
-                + "data-pydesk-src=\"./pyscript/core.js?a=1&amp;b=&quot;2&quot;&lt;3\"></script>"),
-                HtmlRewriter.rewrite(in));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.pydesk.interpreter.packages.WheelCache;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import dev.pydesk.testing.TestWheels;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,17 +27,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Config {@code packages} and {@code files}, and {@code py_import}, on a real WebView with real GraalPy, offline:
  * the tests build their own wheels, serve them from the page's folder and from an HTTP server on 127.0.0.1 that
  * also plays the package index (PyPI's JSON API), and point PyDesk's package cache at a temporary folder.
  */
+@PageTest
 class PackagesTest {
     static PageHarness page;
     static HttpServer server;
@@ -62,22 +62,15 @@ class PackagesTest {
                     .getBytes(StandardCharsets.UTF_8));
         });
         server.start();
-        page = new PageHarness();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        page.close();
         server.stop(0);
         System.clearProperty("pydesk.packages.cache");
         try (Stream<Path> paths = Files.walk(cache)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
-    }
-
-    @BeforeEach
-    void clear() {
-        page.clearConsole();
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -118,8 +111,7 @@ class PackagesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aWheelOfThePageFolderIsInstalledOnceAndReused(String type) throws Exception {
         String dist = "tiny_" + type;
         Files.write(dir.resolve(dist + "-1.0-py3-none-any.whl"), helloWheel(dist, "the page folder"));
@@ -171,8 +163,7 @@ class PackagesTest {
                 TimeUnit.NANOSECONDS.toMillis(cold), TimeUnit.NANOSECONDS.toMillis(cached));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void wheelsComeFromUrlsAndNamesFromThePackageIndex(String type) throws Exception {
         String web = "web_" + type;
         served.put(web + "-1.0-py3-none-any.whl", helloWheel(web, "the web"));
@@ -195,8 +186,7 @@ class PackagesTest {
     }
 
     /** Dependencies a wheel declares come from the index too, unless their marker excludes GraalPy 3.12 on Linux. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void dependenciesAreInstalledFromTheIndex(String type) throws Exception {
         String parent = "parent_" + type;
         String child = "child_" + type;
@@ -226,8 +216,7 @@ class PackagesTest {
                 .map(e -> e.text().replace("packages: ", "")).toList(), page.consoleText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void packagesThatCannotBeHadAreClearErrorsAndNoScriptRuns(String type) throws Exception {
         Files.write(dir.resolve("native-1.0-cp312-cp312-linux_x86_64.whl"), TestWheels.wheel("native", "1.0",
                 "cp312-cp312-linux_x86_64", false, Map.of("native/__init__.py", "")));
@@ -264,8 +253,7 @@ class PackagesTest {
         assertTrue(installed("native").isEmpty() && installed("liar").isEmpty(), "an impure wheel was installed");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void anUnreachableIndexIsAClearErrorWithoutAHang(String type) throws Exception {
         long started = System.nanoTime();
         page.open(dir, "p.html", """
@@ -283,8 +271,7 @@ class PackagesTest {
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(30).toNanos());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void filesAreCopiedIntoTheScratchFolderAndArchivesUnpacked(String type) throws Exception {
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/info.txt"), "info");
@@ -334,8 +321,7 @@ class PackagesTest {
         dev.pydesk.interpreter.session.PageSession session;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void badFilesEntriesAreClearErrors(String type) throws Exception {
         page.open(dir, "p.html", """
                 <html><body><div id="ran"></div>
@@ -351,8 +337,7 @@ class PackagesTest {
         assertTrue(page.bannerText().contains(noScriptsRun(type)), page.bannerText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void pyImportInstallsAndImportsOnDemand(String type) throws Exception {
         String lazy = "lazy-" + type;
         String module = "lazy_" + type;
@@ -382,8 +367,7 @@ class PackagesTest {
     }
 
     /** A worker's own config installs its packages and copies its files into its own scratch folder; py_import too. */
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aWorkersConfigHasItsOwnPackagesAndFiles(String type) throws Exception {
         String dist = "worker_" + type;
         Files.write(dir.resolve(dist + "-1.0-py3-none-any.whl"), helloWheel(dist, "a worker"));
