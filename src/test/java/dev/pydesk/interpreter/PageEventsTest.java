@@ -4,26 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.events.PageEvent;
+import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
+import dev.pydesk.testing.PageTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The page's one event stream, read as its subscribers read it: the order of one page's events (py and mpy, with a
  * worker), its errors as {@link PageEvent.PageError}, Idle only once timers of both JavaScript and Python have run,
  * and a subscriber that throws changes nothing for the page or the others.
  */
+@PageTest(scriptTimeoutSeconds = 120)
 class PageEventsTest {
     static PageHarness page;
     static final List<PageEvent> events = new CopyOnWriteArrayList<>();
@@ -31,14 +31,8 @@ class PageEventsTest {
     Path dir;
 
     @BeforeAll
-    static void start() {
-        page = new PageHarness(Duration.ofSeconds(120));
+    static void subscribe() {
         page.loader().events().subscribe(events::add);
-    }
-
-    @AfterAll
-    static void stop() {
-        page.close();
     }
 
     @BeforeEach
@@ -77,8 +71,7 @@ class PageEventsTest {
                 && line.line().text().equals(text));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void aPagesEventsComeInItsOrder(String type) throws Exception {
         open("""
                 <script type="%1$s">print("main ran")</script>
@@ -112,8 +105,7 @@ class PageEventsTest {
         assertTrue(events.stream().noneMatch(PageEvent.PageError.class::isInstance), story());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void errorsArePageErrorsAfterTheirConsoleLine(String type) throws Exception {
         open("""
                 <script>setTimeout(() => { throw new TypeError("js boom") }, 50)</script>
@@ -133,8 +125,7 @@ class PageEventsTest {
                 && line.line().source().equals("js-uncaught")), story());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"py", "mpy"})
+    @BothInterpreters
     void idleWaitsForTheTimersOfJavaScriptAndPython(String type) throws Exception {
         open("""
                 <script>addEventListener("py:all-done", () => setTimeout(() => console.log("js late"), 700))</script>
