@@ -36,7 +36,7 @@ final class BrowserWindow {
         });
         shell.showInspector(options.inspector);
         shell.view().loader.onStall(message -> {
-            shell.view().console.publish(dev.pydesk.bridge.ConsoleEvent.Level.ERROR, "js", message);
+            shell.view().console.publish(dev.pydesk.bridge.events.ConsoleEvent.Level.ERROR, "js", message);
             StoppedPage.restartWith(shell.view().loader.page().orElse(page), message, System.err);
         });
         shell.liveReload(options.watch);
@@ -50,7 +50,7 @@ final class BrowserWindow {
         }
         stage.show();
         StoppedPage.ofThisProcess().ifPresentOrElse(stopped -> {
-            shell.view().console.publish(dev.pydesk.bridge.ConsoleEvent.Level.ERROR, "js", stopped.reason());
+            shell.view().console.publish(dev.pydesk.bridge.events.ConsoleEvent.Level.ERROR, "js", stopped.reason());
             shell.showStopped(stopped);
         }, () -> shell.open(page));
     }

@@ -1,6 +1,6 @@
 package dev.pydesk.app;
 
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 
 /** The console stream as text lines: {@code [py-0] hello}, with a level word for warnings and errors. */
 final class ConsoleFormat {
@@ -12,7 +12,6 @@ final class ConsoleFormat {
             case ERROR -> "error: ";
             default -> "";
         };
-        String source = event.source().equals("js-uncaught") ? "js" : event.source();
-        return "[" + source + "] " + level + event.text();
+        return "[" + event.source() + "] " + level + event.text();
     }
 }

@@ -1,7 +1,8 @@
 package dev.pydesk.app;
 
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.Timing;
+import dev.pydesk.bridge.events.PageEvent;
 import dev.pydesk.interpreter.session.PageSession;
 import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import netscape.javascript.JSObject;
 
 /**
  * {@code --headless}: the page loads and runs exactly as in the window, under Monocle. Done when {@code --wait-for}
- * matches, or else when every main-thread script has finished; then the dump goes to stdout and PyDesk exits with
+ * matches, or else when the page is idle ({@link PageEvent.Idle}: every main-thread script has finished and nothing
+ * is pending); then the dump goes to stdout and PyDesk exits with
  * 0 (no page error), 1 (a page error; also at once when {@code --wait-for} can no longer match because every
  * script ended, one with an error, and nothing is pending), 3 (timeout). The timeout holds even when the page's
  * JavaScript never returns (the FX thread is then stuck): a thread of its own ends the run.
@@ -60,9 +62,11 @@ final class HeadlessRun {
         stage.setScene(new Scene(view.webView, options.width(), options.height()));
         stage.show();
         Timing.mark("toolkit: stage shown");
-        view.loader.onSession(session -> session.scriptsDone().thenRun(() -> Platform.runLater(() -> {
-            if (options.waitFor == null) finishWhenIdle(session);
-        })));
+        if (options.waitFor == null) {
+            // the session publishes Idle once its scripts ran and nothing is pending (no poll); a later task, so
+            // that the dump does not run inside the publisher
+            view.events.subscribe(PageEvent.Idle.class, idle -> Platform.runLater(this::finishIdle));
+        }
         view.loader.onStall(this::stalled);
         arm();
         try {
@@ -140,15 +144,9 @@ final class HeadlessRun {
     }
 
     /** Done once no timer or awaiting script is left (an await on an event that never comes is not "busy"). */
-    private void finishWhenIdle(PageSession session) {
-        if (finished.get() || view.loader.session().orElse(null) != session) return; // a reload replaced it
-        if (session.pendingWork() == 0) {
-            finish(session, Launcher.OK);
-            return;
-        }
-        PauseTransition poll = new PauseTransition(Duration.seconds(POLL_SECONDS));
-        poll.setOnFinished(event -> finishWhenIdle(session));
-        poll.play();
+    private void finishIdle() {
+        if (finished.get()) return;
+        finish(view.loader.session().orElse(null), Launcher.OK);
     }
 
     private void pollWaitFor(int current) {

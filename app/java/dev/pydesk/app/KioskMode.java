@@ -1,6 +1,6 @@
 package dev.pydesk.app;
 
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.PageEvent;
 import dev.pydesk.interpreter.python.Services;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,8 +73,13 @@ final class KioskMode {
                 if (back != null) engine.load(back);
             });
         });
-        view.console.subscribe(event -> {
-            if (event.level() == ConsoleEvent.Level.ERROR) Platform.runLater(() -> recover(event));
+        // a page error (and a page that could not load) reloads; a console.error or a stderr line alone does not
+        view.events.subscribe(event -> {
+            switch (event) {
+                case PageEvent.PageError error -> Platform.runLater(() -> recover(error.source(), error.message()));
+                case PageEvent.LoadFailed failed -> Platform.runLater(() -> recover("pydesk", failed.reason()));
+                default -> { }
+            }
         });
     }
 
@@ -110,10 +115,10 @@ final class KioskMode {
     }
 
     /** A page error: reload after the delay (once, however many errors come meanwhile). FX thread. */
-    private void recover(ConsoleEvent error) {
+    private void recover(String source, String message) {
         if (closed || pendingReload.get() != null) return;
-        String first = error.text().lines().reduce((a, b) -> b).orElse("").strip();
-        record("page error in " + error.source() + " (" + first + "): reloading in " + reloadDelaySeconds + " s");
+        String first = message.lines().reduce((a, b) -> b).orElse("").strip();
+        record("page error in " + source + " (" + first + "): reloading in " + reloadDelaySeconds + " s");
         PauseTransition wait = new PauseTransition(Duration.seconds(reloadDelaySeconds));
         wait.setOnFinished(event -> {
             pendingReload.set(null);

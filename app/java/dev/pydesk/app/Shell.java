@@ -60,7 +60,7 @@ final class Shell {
         this.stage = stage;
         this.recent = recent;
         this.view = new PageView(services, scriptTimeout);
-        this.inspector = new Inspector(view.console, view.loader.network(), new PageInspection(view.loader), view.webView);
+        this.inspector = new Inspector(view.events, new PageInspection(view.loader), view.webView);
         PageDialogs.inWindow(view.webView.getEngine(), view.loader);
         split.setOrientation(Orientation.VERTICAL);
         split.getItems().add(new StackPane(view.webView, inspector.highlight().node()));
@@ -71,7 +71,7 @@ final class Shell {
         stage.setTitle("PyDesk");
         view.webView.getEngine().titleProperty().addListener((obs, old, title) ->
                 stage.setTitle(title == null || title.isBlank() ? "PyDesk" : title + " - PyDesk"));
-        view.loader.onStatus(text -> Platform.runLater(() -> status.setText(reloadNote == null ? text
+        StatusLine.follow(view.events, text -> Platform.runLater(() -> status.setText(reloadNote == null ? text
                 : text + "   \u2014   " + reloadNote)));
         view.loader.onSession(session -> {
             view.loader.page().ifPresent(this::arrived);

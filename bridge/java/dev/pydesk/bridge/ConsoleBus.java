@@ -1,25 +1,38 @@
 package dev.pydesk.bridge;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import dev.pydesk.bridge.events.ConsoleEvent;
+import dev.pydesk.bridge.events.PageEvent;
+import dev.pydesk.bridge.events.PageEvents;
 import java.util.function.Consumer;
 
 /**
- * The one event stream every console line goes through; the inspector, {@code --headless} output and tests
- * all subscribe here. Thread-safe: producers are the FX thread and worker threads.
+ * The console lines of a page's {@link PageEvents} ({@link PageEvent.ConsoleLine}): what the inspector's Console
+ * tab, {@code --headless} output and tests read. A view: it publishes to and subscribes on the page's one stream,
+ * so its subscribers are isolated as every subscriber there is. Thread-safe.
  */
 public final class ConsoleBus {
-    private final List<Consumer<ConsoleEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final PageEvents events;
+
+    /** A page of its own: a fresh event stream (tests, tools). */
+    public ConsoleBus() {
+        this(new PageEvents());
+    }
+
+    public ConsoleBus(PageEvents events) {
+        this.events = events;
+    }
+
+    /** The page's whole event stream. */
+    public PageEvents events() {
+        return events;
+    }
 
     public Runnable subscribe(Consumer<ConsoleEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.subscribe(PageEvent.ConsoleLine.class, line -> listener.accept(line.line()));
     }
 
     public void publish(ConsoleEvent event) {
-        for (Consumer<ConsoleEvent> listener : listeners) {
-            listener.accept(event);
-        }
+        events.publish(new PageEvent.ConsoleLine(event));
     }
 
     public void publish(ConsoleEvent.Level level, String source, String text) {

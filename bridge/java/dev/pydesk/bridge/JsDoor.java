@@ -24,6 +24,16 @@ public final class JsDoor {
         realm.onNetwork(kind, method, url, (int) status, (long) size, (long) millis, detail);
     }
 
+    /** The document's DOMContentLoaded fired and the page's module scripts ran ({@link JsRealm#contentLoaded}). */
+    public void contentLoaded() {
+        realm.contentLoadedNow();
+    }
+
+    /** The page's last one-shot timer ran or was cleared (a task ago): the page may be idle. */
+    public void timersDone() {
+        realm.timersDone();
+    }
+
     /** The document changed where the inspector's Elements tab looks (once per batch until it asks). */
     public void domChanged() {
         realm.dom().changed();

@@ -1,5 +1,8 @@
 package dev.pydesk.bridge;
 
+import dev.pydesk.bridge.events.ConsoleEvent;
+import dev.pydesk.bridge.events.NetworkEvent;
+import dev.pydesk.bridge.events.PageEvent;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,9 @@ public final class JsRealm {
     private final AtomicInteger uncaughtErrors = new AtomicInteger();
     private volatile boolean closed;
     private final WebSockets webSockets;
+    /** Waiting for {@link #contentLoaded()} (the boot script calls the door when it turns true). FX thread. */
+    private final List<Runnable> onContentLoaded = new java.util.ArrayList<>();
+    private volatile Runnable onTimersDone = () -> { };
 
     private record Callback(Value callable, PythonHost host, JsValues values) {}
 
@@ -236,6 +242,42 @@ public final class JsRealm {
     }
 
     /**
+     * Runs {@code then} once {@link #contentLoaded()} is true: now, or when the boot script says so (never once the
+     * realm closed). FX thread only.
+     */
+    public void whenContentLoaded(Runnable then) {
+        boolean loaded;
+        try {
+            loaded = contentLoaded();
+        } catch (PageGoneException gone) {
+            return;
+        } catch (RuntimeException e) {
+            loaded = true;
+        }
+        if (loaded) then.run();
+        else onContentLoaded.add(then);
+    }
+
+    /**
+     * Told (FX thread) each time the last of the page's one-shot JavaScript timers has run or was cleared, a task
+     * later (so an error of that timer is reported first): the session checks whether the page went idle.
+     */
+    public void onTimersDone(Runnable listener) {
+        this.onTimersDone = listener == null ? () -> { } : listener;
+    }
+
+    void contentLoadedNow() {
+        if (closed) return;
+        List<Runnable> waiting = List.copyOf(onContentLoaded);
+        onContentLoaded.clear();
+        waiting.forEach(Runnable::run);
+    }
+
+    void timersDone() {
+        if (!closed) onTimersDone.run();
+    }
+
+    /**
      * Hands the page's configs ({@code {"py": {...}, "mpy": null}} as JSON) to PyScript's stand-in core.js, whose
      * importers wait for them. Once per document. FX thread only.
      */
@@ -288,6 +330,7 @@ public final class JsRealm {
     /** Stops forwarding callbacks and closes the page's WebSockets; called when the page goes away. */
     public void close() {
         closed = true;
+        onContentLoaded.clear();
         if (dom != null) dom.close();
         callbacks.clear();
         webSockets.close();
@@ -347,7 +390,8 @@ public final class JsRealm {
             case "debug" -> ConsoleEvent.Level.DEBUG;
             default -> ConsoleEvent.Level.LOG;
         };
-        console.publish(mapped, "uncaught".equals(level) ? "js-uncaught" : "js", text);
+        console.publish(mapped, "js", text);
+        if ("uncaught".equals(level)) console.events().publish(new PageEvent.PageError("js", text));
     }
 
     Object invokeCallback(int id, Object self, JSObject args) {

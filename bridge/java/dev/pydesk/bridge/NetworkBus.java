@@ -1,19 +1,26 @@
 package dev.pydesk.bridge;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import dev.pydesk.bridge.events.NetworkEvent;
+import dev.pydesk.bridge.events.PageEvent;
+import dev.pydesk.bridge.events.PageEvents;
 import java.util.function.Consumer;
 
-/** The page's network log as a stream (the inspector's Network tab). Thread-safe: producers are any thread. */
+/**
+ * The network log of a page's {@link PageEvents} ({@link PageEvent.NetworkEntry}): the inspector's Network tab.
+ * A view over the page's one stream. Thread-safe: producers are any thread.
+ */
 public final class NetworkBus {
-    private final List<Consumer<NetworkEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final PageEvents events;
+
+    public NetworkBus(PageEvents events) {
+        this.events = events;
+    }
 
     public Runnable subscribe(Consumer<NetworkEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.subscribe(PageEvent.NetworkEntry.class, entry -> listener.accept(entry.entry()));
     }
 
     public void publish(NetworkEvent event) {
-        for (Consumer<NetworkEvent> listener : listeners) listener.accept(event);
+        events.publish(new PageEvent.NetworkEntry(event));
     }
 }

@@ -49,17 +49,24 @@
   // is a page error, and must happen before PyDesk decides the page is done). setInterval timers never end: not counted.
   const pendingTimers = new Set();
   const nativeSetTimeout = window.setTimeout, nativeClearTimeout = window.clearTimeout;
+  // When the last one is gone, Java is told (door.timersDone: the page may be idle), two tasks later: an error or an
+  // unhandled rejection of that timer is reported in a task of its own, and must come first.
+  const timersDone = () => {
+    if (pendingTimers.size !== 0 || !door) return;
+    later(() => later(() => { if (pendingTimers.size === 0 && door) door.timersDone(); }, 0), 0);
+  };
   window.setTimeout = function setTimeout(handler, delay, ...args) {
     let id;
     const run = typeof handler === "function"
-      ? function () { pendingTimers.delete(id); return apply(handler, this, args); }
-      : function () { pendingTimers.delete(id); return (0, eval)(toStr(handler)); };
+      ? function () { pendingTimers.delete(id); try { return apply(handler, this, args); } finally { timersDone(); } }
+      : function () { pendingTimers.delete(id); try { return (0, eval)(toStr(handler)); } finally { timersDone(); } };
     id = apply(nativeSetTimeout, window, [run, delay]);
     pendingTimers.add(id);
     return id;
   };
   window.clearTimeout = function clearTimeout(id) {
-    pendingTimers.delete(id);
+    const had = pendingTimers.delete(id);
+    if (had) timersDone();
     return apply(nativeClearTimeout, window, [id]);
   };
   window.addEventListener("error", (event) => {
@@ -220,10 +227,12 @@
   // ends when PyDesk hands over the configs; DOMContentLoaded does not wait for it, and the importers' bodies run
   // in the microtasks that follow it, so they are done by the next task.
   let contentLoaded = false, importersRan = false, configure = null;
-  document.addEventListener("DOMContentLoaded", () => { contentLoaded = true; }, { once: true });
+  // Java waits for this moment (helpers.contentLoaded) without polling: the door is told when it comes.
+  const loadedNow = () => { if (door && contentLoaded && (pyscript.api === null || importersRan)) door.contentLoaded(); };
+  document.addEventListener("DOMContentLoaded", () => { contentLoaded = true; loadedNow(); }, { once: true });
   const pyscript = { api: null };
   pyscript.configured = new Promise((resolve) => { configure = resolve; });
-  pyscript.configured.then(() => later(() => { importersRan = true; }, 0));
+  pyscript.configured.then(() => later(() => { importersRan = true; loadedNow(); }, 0));
   Object.defineProperty(window, Symbol.for("pydesk.pyscript"), { value: pyscript });
 
   let helpers = null, secret = null;

@@ -1,7 +1,7 @@
 package dev.pydesk.inspector;
 
 import dev.pydesk.bridge.ConsoleBus;
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,14 +1,18 @@
 package dev.pydesk.inspector;
 
 import dev.pydesk.bridge.ConsoleBus;
+import dev.pydesk.bridge.NetworkBus;
+import dev.pydesk.bridge.events.PageEvent;
+import dev.pydesk.bridge.events.PageEvents;
+import javafx.application.Platform;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
 
 /**
  * PyDesk's devtools: Console, Elements, REPL, Network, Workers and Source tabs for the page the app shows (an {@link InspectedPage}). The same
- * console stream as {@code --headless} output feeds the Console tab.
+ * console stream as {@code --headless} output feeds the Console tab; every tab reads the page's one event stream
+ * ({@link PageEvents}), none listens to the WebEngine itself.
  */
 public final class Inspector {
     private final ConsoleView console;
@@ -21,10 +25,9 @@ public final class Inspector {
     private final TabPane tabs = new TabPane();
     private final Tab sourceTab;
 
-    public Inspector(ConsoleBus bus, dev.pydesk.bridge.NetworkBus networkBus, InspectedPage page, WebView webView) {
-        WebEngine engine = webView.getEngine();
-        console = new ConsoleView(bus);
-        network = new NetworkView(networkBus);
+    public Inspector(PageEvents events, InspectedPage page, WebView webView) {
+        console = new ConsoleView(new ConsoleBus(events));
+        network = new NetworkView(new NetworkBus(events));
         repl = new ReplView(page);
         workers = new WorkersView(page);
         highlight = new HighlightLayer(webView);
@@ -41,13 +44,17 @@ public final class Inspector {
         console.onOpenSource((file, line) -> page.folder().ifPresent(folder -> {
             if (source.show(folder, file, line)) tabs.getSelectionModel().select(sourceTab);
         }));
-        // A new document (open, link, reload): before its scripts run, so its first console lines stay.
-        engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
-            if (state == javafx.concurrent.Worker.State.SCHEDULED) {
-                console.pageChanged(engine.getLocation());
-                network.pageChanged();
+        events.subscribe(event -> {
+            switch (event) {
+                // a new document (open, link, reload), published before its scripts run: its first lines stay
+                case PageEvent.Loading loading -> {
+                    console.pageChanged(loading.url());
+                    network.pageChanged();
+                }
+                case PageEvent.SessionStarted started -> workers.refresh();
+                case PageEvent.WorkerState state -> Platform.runLater(workers::refresh); // a worker's thread
+                default -> { }
             }
-            if (state == javafx.concurrent.Worker.State.SUCCEEDED) workers.refresh();
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.pydesk.inspector;
 
 import dev.pydesk.bridge.NetworkBus;
-import dev.pydesk.bridge.NetworkEvent;
+import dev.pydesk.bridge.events.NetworkEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

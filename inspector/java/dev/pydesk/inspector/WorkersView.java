@@ -2,8 +2,6 @@ package dev.pydesk.inspector;
 
 import dev.pydesk.inspector.InspectedPage.Worker;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -12,9 +10,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.util.Duration;
 
-/** The Workers tab: the page's workers (script tags and PyWorkers), their state, and a button that stops one. */
+/**
+ * The Workers tab: the page's workers (script tags and PyWorkers), their state, and a button that stops one. The
+ * inspector refreshes it on each {@link dev.pydesk.bridge.events.PageEvent.WorkerState}.
+ */
 public final class WorkersView {
     private final InspectedPage page;
     private final TableView<Worker> table = new TableView<>();
@@ -38,9 +38,6 @@ public final class WorkersView {
         bar.setPadding(new Insets(4));
         root.setTop(bar);
         root.setCenter(table);
-        Timeline poll = new Timeline(new KeyFrame(Duration.millis(500), event -> refresh()));
-        poll.setCycleCount(Timeline.INDEFINITE);
-        poll.play();
     }
 
     private static TableColumn<Worker, String> column(String title, java.util.function.Function<Worker, String> value) {

@@ -193,6 +193,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage(INTERPRETER).check(classes));
     }
 
+    /**
+     * The page's events are plain data any thread may keep: no JavaScript handle (valid on the FX thread, for one page
+     * load), no JavaFX object, no GraalPy value (one context's, one thread's); and the bus knows nothing of the rest
+     * of PyDesk, which publishes to it.
+     */
+    @Test
+    void pageEventsCarryOnlyPlainData() {
+        noClasses().that().resideInAPackage("dev.pydesk.bridge.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("netscape..", "javafx..", "com.sun..",
+                        "org.graalvm..", "dev.pydesk.bridge", "dev.pydesk.interpreter..", "dev.pydesk.inspector..",
+                        "dev.pydesk.app..")
+                .because("events cross threads and outlive page loads (docs/page-events.md)")
+                .check(classes);
+    }
+
     /** Every source file in a layer's folder declares a package of that layer. */
     @Test
     void foldersArePackages() throws IOException {

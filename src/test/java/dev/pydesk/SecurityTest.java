@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.JavaObjectProbe;

@@ -1,7 +1,7 @@
 package dev.pydesk.interpreter.python;
 
 import dev.pydesk.bridge.NetworkBus;
-import dev.pydesk.bridge.NetworkEvent;
+import dev.pydesk.bridge.events.NetworkEvent;
 import dev.pydesk.bridge.WebSockets;
 import dev.pydesk.interpreter.net.Fetcher;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,14 @@ final class HostServices implements InterpreterHost.LoopServices {
     private final java.util.Map<Integer, String> socketUrls = new java.util.concurrent.ConcurrentHashMap<>();
     private Interpreter interpreter;
 
-    HostServices(Executor owner, Fetcher fetcher, WorkerLink workers, NetworkBus network, Services services) {
+    private final Runnable workEnded;
+
+    HostServices(Executor owner, Fetcher fetcher, WorkerLink workers, NetworkBus network, Services services,
+                 Runnable workEnded) {
         this.owner = owner;
         this.network = network;
-        this.scheduler = new Scheduler(owner, services.timers());
+        this.workEnded = workEnded;
+        this.scheduler = new Scheduler(owner, services.timers(), workEnded);
         this.fetcher = fetcher;
         this.sockets = new WebSockets(owner, services.http());
         this.workers = workers;
@@ -41,6 +45,11 @@ final class HostServices implements InterpreterHost.LoopServices {
 
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** Tells the page that pending work ended (see {@link PageEnvironment}). */
+    void workEnded() {
+        workEnded.run();
     }
 
     @Override

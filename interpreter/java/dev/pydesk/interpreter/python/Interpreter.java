@@ -102,7 +102,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         prepared.routing().source(inWorker ? workerLabel : type);
         Context context = prepared.context();
         HostServices services = new HostServices(owner, new Fetcher(page.resources()), workers,
-                page.network(), page.services());
+                page.network(), page.services(), page.workEnded());
         Interpreter[] made = new Interpreter[1];
         Supplier<String> target = () -> made[0] == null ? null : made[0].currentTarget;
         InterpreterHost host = new InterpreterHost(type, inWorker, config.asMap(), target, services);
@@ -185,6 +185,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
         CompletableFuture<Boolean> done = outcome.ended().handle((ok, failure) -> {
             awaiting.remove(outcome);
             if (failure instanceof PythonException error && !closed) errors.pageError(routing.source(), error.traceback());
+            services.workEnded();
             return failure == null;
         });
         Boolean started = guarded(source, () -> {
@@ -207,6 +208,7 @@ public final class Interpreter implements PythonHost, AutoCloseable {
 
     public void ended() {
         inFlight.decrementAndGet();
+        services.workEnded();
     }
 
     /** Runs work on the interpreter's own thread. */

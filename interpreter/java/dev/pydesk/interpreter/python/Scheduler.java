@@ -20,12 +20,17 @@ final class Scheduler implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, ScheduledFuture<?>> delayed = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> pending = new ConcurrentHashMap<>();
+    private final Runnable ended;
     private volatile boolean closed;
 
-    /** @param owner runs work on the interpreter's thread ({@code Platform::runLater} for the main thread) */
-    Scheduler(Executor owner, ScheduledExecutorService clock) {
+    /**
+     * @param owner runs work on the interpreter's thread ({@code Platform::runLater} for the main thread)
+     * @param ended told after a timer ran or was cancelled (the page may be idle now)
+     */
+    Scheduler(Executor owner, ScheduledExecutorService clock, Runnable ended) {
         this.owner = owner;
         this.clock = clock;
+        this.ended = ended;
     }
 
     long schedule(double delayMillis, Runnable work) {
@@ -33,7 +38,12 @@ final class Scheduler implements AutoCloseable {
         if (closed) return id;
         pending.put(id, Boolean.TRUE);
         Runnable run = () -> {
-            if (pending.remove(id) != null && !closed) work.run();
+            if (pending.remove(id) == null || closed) return;
+            try {
+                work.run();
+            } finally {
+                ended.run();
+            }
         };
         if (delayMillis <= 0) {
             owner.execute(run);
@@ -47,9 +57,10 @@ final class Scheduler implements AutoCloseable {
     }
 
     void cancel(long id) {
-        pending.remove(id);
+        boolean was = pending.remove(id) != null;
         ScheduledFuture<?> timer = delayed.remove(id);
         if (timer != null) timer.cancel(false);
+        if (was) ended.run();
     }
 
     int pending() {

@@ -1,10 +1,14 @@
 package dev.pydesk.interpreter.session;
 
 import dev.pydesk.bridge.ConsoleBus;
-import dev.pydesk.bridge.ConsoleEvent;
 import dev.pydesk.bridge.FxWatchdog;
 import dev.pydesk.bridge.JsRealm;
+import dev.pydesk.bridge.NetworkBus;
 import dev.pydesk.bridge.Timing;
+import dev.pydesk.bridge.events.ConsoleEvent;
+import dev.pydesk.bridge.events.NetworkEvent;
+import dev.pydesk.bridge.events.PageEvent;
+import dev.pydesk.bridge.events.PageEvents;
 import dev.pydesk.interpreter.files.FolderChooser;
 import dev.pydesk.interpreter.net.PageResources;
 import dev.pydesk.interpreter.page.PageServer;
@@ -27,19 +31,21 @@ import javafx.scene.web.WebEngine;
 /**
  * Opens local PyScript pages in one WebEngine: serves the page's site root (its folder, or the folder above it that
  * {@code --root} or {@code pydesk.toml} names; PyScript's own loader is neutralised and PyDesk's boot script comes
- * first), and gives every loaded document a fresh {@link PageSession}. FX thread only.
+ * first), and gives every loaded document a fresh {@link PageSession}. What happens to the page goes to its one
+ * {@link PageEvents} stream (the console's): {@link PageEvent.Loading}, {@link PageEvent.LoadFailed},
+ * {@link PageEvent.SessionStarted}, and the session's events. FX thread only.
  */
 public final class PageLoader implements AutoCloseable {
     private final WebEngine engine;
     private final Services services;
     private final ConsoleBus console;
-    private final dev.pydesk.bridge.NetworkBus network;
+    private final PageEvents events;
+    private final NetworkBus network;
     private final Watchdog watchdog;
     private final FxWatchdog jsWatchdog;
     private final java.util.concurrent.atomic.AtomicInteger userWaits = new java.util.concurrent.atomic.AtomicInteger();
     private final CopyOnWriteArrayList<Consumer<String>> stallListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<PageSession>> sessionListeners = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<Consumer<String>> statusListeners = new CopyOnWriteArrayList<>();
     private PageServer server;
     private volatile FolderChooser chooser = FolderChooser.NONE;
     private PageSession session;
@@ -55,7 +61,8 @@ public final class PageLoader implements AutoCloseable {
         this.engine = engine;
         this.services = services;
         this.console = console;
-        this.network = new dev.pydesk.bridge.NetworkBus();
+        this.events = console.events();
+        this.network = new NetworkBus(events);
         this.watchdog = new Watchdog(scriptTimeout, services);
         this.jsWatchdog = new FxWatchdog(scriptTimeout, () -> userWaits.get() > 0, this::stalled, services.watchdogs());
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> onState(state));
@@ -67,8 +74,13 @@ public final class PageLoader implements AutoCloseable {
     }
 
     /** The page's network log: resources served, fetches, WebSockets (the inspector's Network tab). */
-    public dev.pydesk.bridge.NetworkBus network() {
+    public NetworkBus network() {
         return network;
+    }
+
+    /** The page's event stream: everything that happens to the pages this loader shows (docs/page-events.md). */
+    public PageEvents events() {
+        return events;
     }
 
     /** Who pages ask for a folder to mount ({@code pyscript.fs.mount}): the window's dialog, {@code --mount}. */
@@ -124,11 +136,6 @@ public final class PageLoader implements AutoCloseable {
         stallListeners.forEach(listener -> listener.accept(message));
     }
 
-    /** Human-readable progress: "loading...", "starting Python (py)...", "done". */
-    public void onStatus(Consumer<String> listener) {
-        statusListeners.add(listener);
-    }
-
     public Optional<PageSession> session() {
         return Optional.ofNullable(session);
     }
@@ -177,7 +184,7 @@ public final class PageLoader implements AutoCloseable {
             server = PageServer.start(chosen.folder(), services.pageServerThreads());
             // Page JavaScript's fetch/XHR are logged by the page itself (boot.js), with other sites' requests.
             server.onRequest(request -> {
-                if (!request.fromScript()) network.publish(dev.pydesk.bridge.NetworkEvent.of("page", request.method(),
+                if (!request.fromScript()) network.publish(NetworkEvent.of("page", request.method(),
                         request.path(), request.status(), request.bytes(), request.durationMillis(), ""));
             });
             server.onRefused(refused -> {
@@ -194,7 +201,6 @@ public final class PageLoader implements AutoCloseable {
         // a timer) runs against the next page before that page's session starts (WebKit's load states cannot tell)
         endSession();
         page = absolute;
-        status("loading " + absolute.getFileName() + "...");
         engine.load(server.uriOf(absolute).toString());
     }
 
@@ -217,15 +223,20 @@ public final class PageLoader implements AutoCloseable {
     private void onState(Worker.State state) {
         if (closed) return; // a load still under way when the loader closed (its server is gone): nobody to tell
         switch (state) {
-            case SCHEDULED, RUNNING -> watchForDocument();
+            case SCHEDULED, RUNNING -> {
+                // a new document (open, link, reload): before its scripts run, so its first console lines stay
+                if (state == Worker.State.SCHEDULED) events.publish(new PageEvent.Loading(engine.getLocation()));
+                watchForDocument();
+            }
             case SUCCEEDED -> {
                 if (documentReady()) startSession();
             }
             case FAILED -> {
                 Throwable failure = engine.getLoadWorker().getException();
-                console.publish(ConsoleEvent.Level.ERROR, "pydesk", "could not load " + engine.getLocation()
-                        + (failure == null ? "" : ": " + failure.getMessage()));
-                status("failed to load the page");
+                String reason = "could not load " + engine.getLocation()
+                        + (failure == null ? "" : ": " + failure.getMessage());
+                console.publish(ConsoleEvent.Level.ERROR, "pydesk", reason);
+                events.publish(new PageEvent.LoadFailed(engine.getLocation(), reason, "failed to load the page"));
             }
             default -> { }
         }
@@ -272,24 +283,25 @@ public final class PageLoader implements AutoCloseable {
             realm = JsRealm.attach(engine, console, network, services.http());
         } catch (IllegalStateException e) {
             console.publish(ConsoleEvent.Level.ERROR, "pydesk", e.getMessage());
-            status(e.getMessage());
+            events.publish(new PageEvent.LoadFailed(location.toString(), e.getMessage(), e.getMessage()));
             return;
         } catch (netscape.javascript.JSException e) {
             // WebKit invalidated the document's handles before the session could start (it was replaced at once):
             // the load that replaced it starts its own session; if none does, the page says how to recover
-            console.publish(ConsoleEvent.Level.ERROR, "pydesk",
-                    "The page's Python could not start: its document went away while it loaded. Reload the page (F5).");
-            status("not started: reload the page");
+            String reason = "The page's Python could not start: its document went away while it loaded. Reload the page"
+                    + " (F5).";
+            console.publish(ConsoleEvent.Level.ERROR, "pydesk", reason);
+            events.publish(new PageEvent.LoadFailed(location.toString(), reason, "not started: reload the page"));
             return;
         }
         Path folder = page.getParent();
         // scripts are named relative to the site root in tracebacks (app/index.html#py-0), as modules are
         String shown = site.folder().relativize(page).toString().replace('\\', '/');
         session = new PageSession(realm, services, console, network, watchdog, folder, shown,
-                new PageResources(location, server, site, folder, services.http()), this::status, chooser,
-                site.listeningSockets());
+                new PageResources(location, server, site, folder, services.http()), chooser, site.listeningSockets());
         PageSession started = session;
         sessionListeners.forEach(listener -> listener.accept(started));
+        events.publish(new PageEvent.SessionStarted(shown));
         started.start();
     }
 
@@ -298,10 +310,6 @@ public final class PageLoader implements AutoCloseable {
             session.close();
             session = null;
         }
-    }
-
-    private void status(String text) {
-        statusListeners.forEach(listener -> listener.accept(text));
     }
 
     @Override

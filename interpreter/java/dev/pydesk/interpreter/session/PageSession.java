@@ -1,11 +1,13 @@
 package dev.pydesk.interpreter.session;
 
 import dev.pydesk.bridge.ConsoleBus;
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.bridge.PageGoneException;
 import dev.pydesk.bridge.Timing;
+import dev.pydesk.bridge.events.PageEvent;
+import dev.pydesk.bridge.events.PageEvents;
 import dev.pydesk.interpreter.config.ConfigElement;
 import dev.pydesk.interpreter.config.ConfigException;
 import dev.pydesk.interpreter.config.ConfigResolver;
@@ -31,8 +33,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import netscape.javascript.JSException;
 import netscape.javascript.JSObject;
 
@@ -57,7 +59,12 @@ public final class PageSession implements AutoCloseable {
     private final CompletableFuture<Void> scriptsDone = new CompletableFuture<>();
     private final AtomicInteger errorCount = new AtomicInteger();
     private final PageEnvironment environment;
-    private final Consumer<String> status;
+    private final PageEvents events;
+    /** A check for {@link PageEvent.Idle} is queued on the FX thread (many ends of work make one check). */
+    private final AtomicBoolean idleCheckQueued = new AtomicBoolean();
+    /** Contents loaded (module scripts ran): workers wait for it on their threads before their hooks. */
+    private final CompletableFuture<Void> contentLoaded = new CompletableFuture<>();
+    private boolean idle;
     private final PageWorkers workers;
     private final ScriptHooks hooks;
     private final AtomicInteger failedScripts = new AtomicInteger();
@@ -72,14 +79,13 @@ public final class PageSession implements AutoCloseable {
 
     PageSession(JsRealm realm, Services services, ConsoleBus console, dev.pydesk.bridge.NetworkBus network,
                 Watchdog watchdog, Path pageFolder,
-                String pageName, PageResources resources, Consumer<String> status, FolderChooser chooser,
-                boolean listeningSockets) {
+                String pageName, PageResources resources, FolderChooser chooser, boolean listeningSockets) {
         this.realm = realm;
         this.runtime = services.python();
         this.console = console;
         this.pageName = pageName;
         this.resources = resources;
-        this.status = status;
+        this.events = console.events();
         this.environment = new PageEnvironment(realm, pageFolder, resources, console, network, watchdog, services,
                 new ErrorSink() {
                     @Override
@@ -91,7 +97,7 @@ public final class PageSession implements AutoCloseable {
                     public void stderrLine(String source, String line) {
                         banner(line);
                     }
-                }, chooser, listeningSockets);
+                }, chooser, listeningSockets, this::workEnded);
         this.workers = new PageWorkers(runtime, environment);
         this.hooks = new ScriptHooks(realm, console);
     }
@@ -163,7 +169,11 @@ public final class PageSession implements AutoCloseable {
             if (tag.worker()) startWorker(tag); // their hooks wait for DOMContentLoaded on the worker's thread
         }
         // the page's module scripts (plugins registering hooks on core.js) run before DOMContentLoaded: wait for it
-        whenContentLoaded(this::runNext);
+        realm.onTimersDone(this::workEnded);
+        realm.whenContentLoaded(() -> {
+            contentLoaded.complete(null);
+            runNext();
+        });
     }
 
     /** The resolved configs, for PyScript's stand-in core.js ({@code config} export; importers wait for it). */
@@ -180,24 +190,6 @@ public final class PageSession implements AutoCloseable {
         } catch (RuntimeException e) {
             console.publish(ConsoleEvent.Level.DEBUG, "pydesk", "could not hand the configs to core.js: " + e);
         }
-    }
-
-    private void whenContentLoaded(Runnable then) {
-        boolean loaded;
-        try {
-            loaded = realm.contentLoaded();
-        } catch (RuntimeException e) {
-            loaded = true;
-        }
-        if (loaded) {
-            then.run();
-            return;
-        }
-        javafx.animation.PauseTransition poll = new javafx.animation.PauseTransition(javafx.util.Duration.millis(10));
-        poll.setOnFinished(event -> {
-            if (!closed) whenContentLoaded(then);
-        });
-        poll.play();
     }
 
     /**
@@ -291,13 +283,12 @@ public final class PageSession implements AutoCloseable {
 
     /** On a worker's thread: waits until the page's module scripts have run (their hooks are registered then). */
     private void awaitContentLoaded() {
-        while (!closed && onFx(() -> String.valueOf(realm.contentLoaded())).equals("false")) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            contentLoaded.get(); // completed by the boot script's call, or when the session closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException impossible) {
+            // never completed exceptionally
         }
     }
 
@@ -340,7 +331,7 @@ public final class PageSession implements AutoCloseable {
 
     private CompletableFuture<Interpreter> interpreterFor(String type) {
         return interpreters.computeIfAbsent(type, key -> {
-            status.accept("starting Python (" + key + ")...");
+            events.publish(new PageEvent.InterpreterStarting(key));
             PageConfig config = configs.getOrDefault(key, PageConfig.empty());
             return runtime.take().thenApplyAsync(prepared -> {
                 if (closed || realm.over()) {
@@ -431,6 +422,7 @@ public final class PageSession implements AutoCloseable {
     /** The document went away before the session was closed: nothing more of it runs. */
     private void pageLeft() {
         closed = true;
+        contentLoaded.complete(null);
         scriptsDone.complete(null);
     }
 
@@ -514,7 +506,7 @@ public final class PageSession implements AutoCloseable {
         Runnable ready = () -> {
             if (closed) return;
             realm.dispatch(element, tag.type() + ":ready", null);
-            status.accept("running " + scriptId);
+            events.publish(new PageEvent.ScriptStarted(scriptId, tag.type()));
             Timing.mark(scriptId + ": running");
         };
         hooks.aroundMain(tag, interpreter, id, ready, () -> {
@@ -527,6 +519,8 @@ public final class PageSession implements AutoCloseable {
             return onFx;
         }).whenComplete((ok, error) -> FxThread.later(() -> {
             Timing.mark(scriptId + ": done");
+            events.publish(new PageEvent.ScriptDone(scriptId, tag.type(), Boolean.TRUE.equals(ok)
+                    ? PageEvent.ScriptDone.Outcome.OK : PageEvent.ScriptDone.Outcome.FAILED));
             try {
                 if (!closed) realm.dispatch(element, tag.type() + ":done", null);
             } finally {
@@ -591,9 +585,9 @@ public final class PageSession implements AutoCloseable {
     private void finish() {
         mainFinished = true;
         maybeAllDone();
-        int errors = errorCount();
-        status.accept(errors == 0 ? "done" : "done, " + errors + " error(s)");
+        events.publish(new PageEvent.ScriptsDone(errorCount()));
         scriptsDone.complete(null);
+        workEnded(); // the page may be idle at once
         // Once the page is idle (its workers too: a worker binding its context while the spare builds beside it
         // gets half the CPU of a 2-core machine), get the next interpreter ready for a reload or the next page. A
         // worker whose script never ends (a long computation) holds the spare back for 10 s at most.
@@ -619,7 +613,27 @@ public final class PageSession implements AutoCloseable {
         }
         errorCount.incrementAndGet();
         console.publish(ConsoleEvent.Level.ERROR, source, message);
+        events.publish(new PageEvent.PageError(source, message));
         banner(message);
+    }
+
+    /**
+     * Some pending work ended (any thread): once the FX thread gets to it, and every main-thread script has run,
+     * {@link PageEvent.Idle} is published if nothing is pending any more and the page was not idle already.
+     */
+    private void workEnded() {
+        if (!closed && idleCheckQueued.compareAndSet(false, true)) FxThread.later(this::checkIdle);
+    }
+
+    private void checkIdle() {
+        idleCheckQueued.set(false);
+        if (closed || !scriptsDone.isDone()) return;
+        if (pendingWork() > 0) {
+            idle = false;
+        } else if (!idle) {
+            idle = true;
+            events.publish(new PageEvent.Idle());
+        }
     }
 
     /** PyScript's red banner at the end of the body (also for what main-thread Python writes to stderr). */
@@ -641,6 +655,7 @@ public final class PageSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        contentLoaded.complete(null);
         hooks.close();
         workers.close();
         realm.close();

@@ -1,7 +1,7 @@
 package dev.pydesk.interpreter.session;
 
 import dev.pydesk.bridge.ConsoleBus;
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.bridge.JsRealm;
 import dev.pydesk.interpreter.python.Interpreter;

@@ -43,6 +43,7 @@ public final class PageWorker {
     private volatile Interpreter interpreter;
     private volatile Lifecycle lifecycle = Lifecycle.NONE;
     private volatile State state = State.STARTING;
+    private volatile Runnable stateChanged = () -> { };
 
     private record SyncHandler(Interpreter owner, Value handler) {}
 
@@ -72,6 +73,17 @@ public final class PageWorker {
 
     void lifecycle(Lifecycle listener) {
         this.lifecycle = listener;
+    }
+
+    /** Told (on whichever thread changed it) after each change of {@link #state()}. */
+    void onStateChange(Runnable listener) {
+        this.stateChanged = listener;
+    }
+
+    private void state(State next) {
+        if (state == next) return;
+        state = next;
+        stateChanged.run();
     }
 
     PageWorker(int id, String type, String name, String label, String scriptId, ErrorSink errors) {
@@ -144,7 +156,7 @@ public final class PageWorker {
             bound.close();
             return;
         }
-        state = State.RUNNING;
+        state(State.RUNNING);
         Timing.mark(label + ": running");
         lifecycle.ready();
         // the worker's own config: files and packages first (Packages), then [js_modules]
@@ -193,15 +205,15 @@ public final class PageWorker {
                 fail("could not read its __export__ list");
                 return;
             }
-            state = State.READY;
             Timing.mark(label + ": ready");
             ready.complete(names.get());
+            state(State.READY);
         }));
     }
 
     private void fail(String why) {
-        if (state != State.STOPPED) state = State.FAILED;
         ready.completeExceptionally(new IllegalStateException(label + " is not available: " + why));
+        if (state != State.STOPPED) state(State.FAILED);
     }
 
     /** Completes with the names the worker exports once its script has run; fails when it failed or stopped. */
@@ -290,13 +302,14 @@ public final class PageWorker {
     /** Ends the worker: cancels its Python, ends its thread, answers every call still waiting with an error. */
     public void terminate() {
         if (state == State.STOPPED) return;
-        state = State.STOPPED;
+        state = State.STOPPED; // at once: what runs meanwhile sees it (listeners are told below)
         ready.completeExceptionally(new IllegalStateException(label + " was stopped"));
         thread.close();
         Interpreter running = interpreter;
         if (running != null) running.close();
         List.copyOf(unanswered).forEach(Runnable::run);
         unanswered.clear();
+        stateChanged.run();
     }
 
     boolean threadAlive() {

@@ -1,5 +1,6 @@
 package dev.pydesk.interpreter.workers;
 
+import dev.pydesk.bridge.events.PageEvent;
 import dev.pydesk.interpreter.config.ConfigException;
 import dev.pydesk.interpreter.config.ConfigResolver;
 import dev.pydesk.interpreter.config.PageConfig;
@@ -11,6 +12,7 @@ import dev.pydesk.interpreter.python.PythonRuntime;
 import dev.pydesk.interpreter.python.Watchdog;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,13 +55,19 @@ public final class PageWorkers implements AutoCloseable {
         if (name != null && !name.isEmpty()) byName.put(name, worker);
         all.add(worker);
         worker.lifecycle(lifecycle);
+        worker.onStateChange(() -> {
+            page.events().publish(new PageEvent.WorkerState(worker.label(), worker.type(),
+                    worker.state().name().toLowerCase(Locale.ROOT)));
+            page.workEnded().run();
+        });
+        page.events().publish(new PageEvent.WorkerState(label, type, "starting"));
         if (closed) {
             worker.terminate();
             return worker;
         }
         PageEnvironment own = new PageEnvironment(page.realm(), page.pageFolder(), page.resources(), page.console(),
                 page.network(), Watchdog.unlimited(), page.services(), named, page.chooser(),
-                page.listeningSockets());
+                page.listeningSockets(), page.workEnded());
         worker.start(runtime.take(), source, fileName, config, own, this);
         return worker;
     }

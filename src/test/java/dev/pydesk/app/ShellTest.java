@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.inspector.ReplView;
 import dev.pydesk.interpreter.session.PageSession;

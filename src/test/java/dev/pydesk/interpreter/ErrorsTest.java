@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
 import dev.pydesk.testing.PageTest;

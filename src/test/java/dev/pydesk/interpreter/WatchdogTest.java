@@ -3,7 +3,7 @@ package dev.pydesk.interpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.testing.BothInterpreters;
 import dev.pydesk.testing.PageHarness;
 import dev.pydesk.testing.PageTest;

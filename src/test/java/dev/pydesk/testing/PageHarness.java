@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pydesk.bridge.ConsoleBus;
-import dev.pydesk.bridge.ConsoleEvent;
+import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
 import dev.pydesk.interpreter.python.Services;
 import dev.pydesk.interpreter.session.PageLoader;

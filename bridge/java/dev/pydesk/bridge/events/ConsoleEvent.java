@@ -1,4 +1,4 @@
-package dev.pydesk.bridge;
+package dev.pydesk.bridge.events;
 
 import java.time.Instant;
 
