@@ -25,7 +25,6 @@ final class ScriptPlan {
     private static final Pattern CONFIG_FILE = Pattern.compile("\\.(json|toml|txt)$");
 
     private final Map<ScriptTag, String> ids = new IdentityHashMap<>();
-    private final Map<ScriptTag, String> generatedWorkerIds = new IdentityHashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
 
     private ScriptPlan() {}
@@ -42,12 +41,7 @@ final class ScriptPlan {
         for (boolean configFile : new boolean[] {false, true}) {
             for (ScriptTag tag : scripts) {
                 if (!tag.worker() || configFile != namesConfigFile(tag)) continue;
-                String own = tag.id() == null ? "" : tag.id();
-                if (own.isEmpty()) {
-                    own = tag.type() + "-w" + workerIds++;
-                    plan.generatedWorkerIds.put(tag, own);
-                }
-                plan.ids.put(tag, own);
+                plan.ids.put(tag, hasOwnId(tag) ? tag.id() : tag.type() + "-w" + workerIds++);
             }
         }
         return plan;
@@ -63,7 +57,7 @@ final class ScriptPlan {
 
     /** A worker id the plan generated, to be set on the worker's script element; null when it keeps its own. */
     String generatedWorkerId(ScriptTag tag) {
-        return generatedWorkerIds.get(tag);
+        return tag.worker() && !hasOwnId(tag) ? ids.get(tag) : null;
     }
 
     /** The next generated id of a type, for an output element that turned out to have none (a target without id). */
@@ -75,6 +69,11 @@ final class ScriptPlan {
     /** Null when PyScript runs the script; else why it refuses it (said after the tag in the error). */
     static String refusal(ScriptTag tag) {
         return tag.isScriptElement() && tag.src() != null && tag.hasInlineCode() ? SRC_AND_CODE : null;
+    }
+
+    /** An id attribute that is not empty (an empty one is no id to PyScript's worker numbering). */
+    private static boolean hasOwnId(ScriptTag tag) {
+        return tag.id() != null && !tag.id().isEmpty();
     }
 
     private static boolean namesConfigFile(ScriptTag tag) {
