@@ -228,7 +228,8 @@
   // in the microtasks that follow it, so they are done by the next task.
   let contentLoaded = false, importersRan = false, configure = null;
   // Java waits for this moment (helpers.contentLoaded) without polling: the door is told when it comes.
-  const loadedNow = () => { if (door && contentLoaded && (pyscript.api === null || importersRan)) door.contentLoaded(); };
+  const loaded = () => contentLoaded && (pyscript.api === null || importersRan);
+  const loadedNow = () => { if (door && loaded()) door.contentLoaded(); };
   document.addEventListener("DOMContentLoaded", () => { contentLoaded = true; loadedNow(); }, { once: true });
   const pyscript = { api: null };
   pyscript.configured = new Promise((resolve) => { configure = resolve; });
@@ -537,7 +538,7 @@
           + " white-space: pre; overflow-x: auto; padding: 8px; margin-top: 8px;";
         (document.body || document.documentElement).append(div);
       },
-      contentLoaded() { return contentLoaded && (pyscript.api === null || importersRan); },
+      contentLoaded() { return loaded(); },
       pyscriptConfigure(json) { if (configure) { configure(parse(json)); configure = null; } },
       // A hook of the stand-in core.js (hooks.main.onReady, ...): 0 once done, else a ticket for pyscriptSettled.
       pyscriptHook(where, name, type, ref) {
