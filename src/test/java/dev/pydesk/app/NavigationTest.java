@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.bridge.events.ConsoleEvent;
 import dev.pydesk.bridge.FxThread;
+import dev.pydesk.testing.FxWait;
 import dev.pydesk.testing.PageHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import javafx.event.ActionEvent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -109,8 +109,8 @@ class NavigationTest {
     private static void awaitCompletion(Shell shell, String name, int navigation, List<String> incomplete)
             throws InterruptedException {
         String expected = name + " done";
-        if (!waitUntil(() -> expected.equals(js(shell, "document.getElementById('out').textContent")),
-                Duration.ofSeconds(90))) {
+        if (!FxWait.polled(Duration.ofSeconds(90),
+                () -> expected.equals(js(shell, "document.getElementById('out').textContent")))) {
             incomplete.add("navigation " + navigation + " to " + name + ": the page shows '"
                     + js(shell, "document.getElementById('out').textContent") + "', status '"
                     + FxThread.call(shell::status) + "'");
@@ -118,8 +118,8 @@ class NavigationTest {
             return;
         }
         js(shell, "document.getElementById('b').click()");
-        if (!waitUntil(() -> "clicked".equals(js(shell, "document.getElementById('clicked').textContent")),
-                Duration.ofSeconds(30))) {
+        if (!FxWait.polled(Duration.ofSeconds(30),
+                () -> "clicked".equals(js(shell, "document.getElementById('clicked').textContent")))) {
             incomplete.add("navigation " + navigation + " to " + name + ": a click was not answered");
         }
     }
@@ -210,14 +210,5 @@ class NavigationTest {
                 return null; // between documents
             }
         });
-    }
-
-    private static boolean waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) return true;
-            Thread.sleep(20);
-        }
-        return false;
     }
 }

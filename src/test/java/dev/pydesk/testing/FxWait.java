@@ -17,9 +17,17 @@ public final class FxWait {
 
     /** Whether the condition, checked on the FX thread every 20 ms, holds within {@code time}. */
     public static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {
+        return polled(time, () -> FxThread.call(condition::getAsBoolean));
+    }
+
+    /**
+     * Whether the condition, checked on the calling thread every 20 ms, holds within {@code time}: the one polling
+     * loop of the tests ({@link #within} and {@link PageHarness#waitUntil} check through it).
+     */
+    public static boolean polled(Duration time, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + time.toNanos();
         while (System.nanoTime() < deadline) {
-            if (FxThread.call(condition::getAsBoolean)) return true;
+            if (condition.getAsBoolean()) return true;
             Thread.sleep(20);
         }
         return false;

@@ -220,15 +220,11 @@ public final class PageHarness implements AutoCloseable {
 
     /** Waits (pumping nothing: the FX thread runs on its own) until the condition holds, or fails. */
     public void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) return;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            if (FxWait.polled(timeout, condition)) return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
         throw new AssertionError("timed out waiting for " + what + "\nconsole:\n" + consoleText());
     }
