@@ -38,6 +38,25 @@ def call(n):
         x.getAttribute("id")
 
 
+def member(n):
+    # the parts of a read and a call: one member read (a string from JavaScript) ...
+    for i in range(n):
+        x.textContent
+
+
+def method(n):
+    # ... one method read (no crossing: DOM methods are known per class) ...
+    for i in range(n):
+        x.getAttribute
+
+
+def held_call(n):
+    # ... and one call of a method Python already holds
+    get_attribute = x.getAttribute
+    for i in range(n):
+        get_attribute("id")
+
+
 def create(n):
     # the kit's dom_ops create loop: a new element, one write, one append
     for i in range(n):
@@ -57,7 +76,8 @@ def timed(body):
 
 
 results = {"worker": RUNNING_IN_WORKER}
-for name, body in [("loop", empty_loop), ("read", read), ("write", write), ("call", call), ("create", create)]:
+for name, body in [("loop", empty_loop), ("read", read), ("write", write), ("call", call), ("create", create),
+                   ("member", member), ("method", method), ("held_call", held_call)]:
     results[name] = timed(body)
 
 count = 0
