@@ -1,6 +1,7 @@
 package dev.pydesk.bridge;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -116,10 +117,14 @@ public final class FxWatchdog implements AutoCloseable {
         return stack.length > 0 && stack[0].isNativeMethod() && stack[0].getClassName().startsWith("com.sun.webkit.");
     }
 
+    /** The classes through which page Python enters JavaScript (a call, a member read or write, pyscript.web). */
+    private static final Set<String> CROSSINGS = Set.of(JsObject.class.getName(),
+            JsAccess.class.getName(), DomAccess.class.getName(), ListMethods.class.getName());
+
     /** JavaScript entered through the bridge, i.e. page Python called a JavaScript function that does not return. */
     static boolean calledFromPython(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
-            if (frame.getClassName().equals(JsAccess.class.getName())) return true;
+            if (CROSSINGS.contains(frame.getClassName())) return true;
         }
         return false;
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 import netscape.javascript.JSObject;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * What page Python may do with JavaScript beyond reading, writing and calling members (which {@link JsObject} does
@@ -16,7 +15,6 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  */
 public final class JsAccess {
     private final JsValues values;
-    private final ProxyExecutable caller;
     private final DomAccess dom;
 
     /** {@code type} and {@code config}: the interpreter's, for what happens to callables passed to JavaScript. */
@@ -25,7 +23,6 @@ public final class JsAccess {
                 ? JsValues.CallablePolicy.AUTO
                 : type.equals("mpy") ? JsValues.CallablePolicy.KEEP : JsValues.CallablePolicy.BORROW;
         this.values = new JsValues(realm, host, policy);
-        this.caller = arguments -> target(arguments.length == 0 ? null : arguments[0]).call(arguments, 1);
         this.dom = new DomAccess(values);
     }
 
@@ -57,12 +54,6 @@ public final class JsAccess {
     @Export
     public Object window() {
         return new JsObject(values, FxThread.call(values.realm::window), null, null);
-    }
-
-    /** {@code caller()(proxy, *args)} calls a JavaScript function: what a JsProxy's {@code __call__} uses. */
-    @Export
-    public Object caller() {
-        return caller;
     }
 
     /**

@@ -8,7 +8,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * A JavaScript object, function or array as page Python holds it. GraalPy's interop reads it directly: an attribute
- * read is {@link #getMember}, a write {@link #putMember}, a call {@link #call}, each one crossing into JavaScript,
+ * read is {@link #getMember}, a write {@link #putMember}, a call {@link #execute}, each one crossing into JavaScript,
  * with no Python code on the way ({@code _pydesk.jsproxy.JsProxy} is mixed into its Python type for Pyodide's other
  * methods: {@code new()}, {@code to_py()}, {@code typeof}, indexing, iteration, {@code await}, ...). It exposes no
  * Java member: page Python can only do JavaScript things with it.
@@ -131,19 +131,16 @@ public class JsObject implements ProxyObject, ProxyExecutable {
         return ProxyArray.fromList(values.js(() -> JsAccess.strings(values.realm.helper("keys", self))));
     }
 
+    /**
+     * Calls the function (from Python: GraalPy's call of a foreign executable, reached from {@code JsProxy.__call__}):
+     * a member by name on the object it was read from, anything else with {@code this} undefined. Python callables
+     * among the arguments are borrowed for the call (py).
+     */
     @Override
     public Object execute(Value... arguments) {
-        return call(arguments, 0);
-    }
-
-    /**
-     * Calls the function with {@code arguments[from..]}: a member by name on the object it was read from, anything
-     * else with {@code this} undefined. Python callables among the arguments are borrowed for the call (py).
-     */
-    Object call(Value[] arguments, int from) {
         int mark = values.enterCall();
         try {
-            Object[] converted = values.toJs(arguments, from);
+            Object[] converted = values.toJs(arguments, 0);
             Object result;
             if (owner != null && owner.stale) { // a stale window's calls fail too ("Invalid function reference")
                 JSObject target = owner.js();

@@ -196,7 +196,7 @@ def callFromJs(fn, *args):
     handler runs as a task on the loop (JavaScript gets None at once); an exception is the page's error."""
     try:
         result = fn(*args)
-        if type(result).__name__ == "coroutine":
+        if result is not None and type(result).__name__ == "coroutine":
             from _pydesk.loop import run_coroutine
 
             run_coroutine(result, report_error)
