@@ -98,12 +98,23 @@ public final class FxThread {
 
     private static void hand(Runnable task) {
         HANDED.add(task);
-        if (!lingering) schedule();
+        try {
+            if (!lingering) schedule();
+        } catch (RuntimeException refused) { // no toolkit (not started, or gone): the caller hears it, as before
+            HANDED.remove(task);
+            throw refused;
+        }
     }
 
     /** Puts one drain in the toolkit's queue unless one is there already (not yet started). */
     private static void schedule() {
-        if (scheduled.compareAndSet(false, true)) Platform.runLater(FxThread::drain);
+        if (!scheduled.compareAndSet(false, true)) return;
+        try {
+            Platform.runLater(FxThread::drain);
+        } catch (RuntimeException refused) {
+            scheduled.set(false);
+            throw refused;
+        }
     }
 
     /**
