@@ -1,7 +1,7 @@
 # pyscript.web bench, Python side (web_main.html runs it on the page's thread, web_worker.html in a worker).
 # Each step is done twice on N elements: with pyscript.web (its DOM steps are batched, one crossing each), and with
-# the same DOM calls made one by one from Python, the way PyScript 0.7.31's web.py makes them. A crossing is cheap
-# on the page's thread and a wait for the FX thread in a worker, so the gap is mostly a worker's.
+# the same DOM calls made one by one from Python, the way PyScript 0.7.31's web.py makes them (but without its Python
+# element objects). Figures and what they say: docs/web.md, "How fast".
 import json
 import time
 
