@@ -67,7 +67,7 @@ public final class JsAccess {
         for (int i = 0; i < given.length; i++) given[i] = arguments.getArrayElement(i);
         int mark = values.enterCall();
         try {
-            Object[] all = prepend(target, null, values.toJs(given, 0), 1);
+            Object[] all = prepend(target, null, values.toJs(given), 1);
             return values.fromJs(values.js(() -> values.realm.helper("construct", all)));
         } finally {
             values.exitCall(mark);

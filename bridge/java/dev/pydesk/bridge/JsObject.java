@@ -140,7 +140,7 @@ public class JsObject implements ProxyObject, ProxyExecutable {
     public Object execute(Value... arguments) {
         int mark = values.enterCall();
         try {
-            Object[] converted = values.toJs(arguments, 0);
+            Object[] converted = values.toJs(arguments);
             Object result;
             if (owner != null && owner.stale) { // a stale window's calls fail too ("Invalid function reference")
                 JSObject target = owner.js();

@@ -123,9 +123,9 @@ final class JsValues {
                 ? toJs(converted) : converted.toString();
     }
 
-    Object[] toJs(Value[] values, int from) {
-        Object[] out = new Object[values.length - from];
-        for (int i = from; i < values.length; i++) out[i - from] = toJs(values[i]);
+    Object[] toJs(Value[] values) {
+        Object[] out = new Object[values.length];
+        for (int i = 0; i < values.length; i++) out[i] = toJs(values[i]);
         return out;
     }
 

@@ -20,7 +20,7 @@ final class ListMethods {
         if (!Boolean.TRUE.equals(values.js(() -> values.realm.helper("isArray", js)))) return null;
         if (name.equals("append")) {
             return (ProxyExecutable) arguments -> {
-                push(values, js, values.toJs(arguments, 0));
+                push(values, js, values.toJs(arguments));
                 return values.none();
             };
         }
