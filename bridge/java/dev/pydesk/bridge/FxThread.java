@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 
 /**
@@ -56,10 +57,7 @@ public final class FxThread {
                 result.completeExceptionally(t);
             }
         });
-        if (SPIN) {
-            long until = System.nanoTime() + LINGER_MICROS * 1000;
-            while (!result.isDone() && System.nanoTime() < until) Thread.onSpinWait();
-        }
+        spinUntil(result::isDone);
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -94,6 +92,13 @@ public final class FxThread {
                 }
             });
         }
+    }
+
+    /** Spins until {@code done} holds or {@value #LINGER_MICROS} us have passed; at once on one core. */
+    private static void spinUntil(BooleanSupplier done) {
+        if (!SPIN) return;
+        long until = System.nanoTime() + LINGER_MICROS * 1000;
+        while (!done.getAsBoolean() && System.nanoTime() < until) Thread.onSpinWait();
     }
 
     private static void hand(Runnable task) {
@@ -139,8 +144,7 @@ public final class FxThread {
             }
             if (!SPIN || !ran) return; // a drain that found nothing to do does not wait for more
             lingering = true;
-            long until = System.nanoTime() + LINGER_MICROS * 1000;
-            while (HANDED.isEmpty() && System.nanoTime() < until) Thread.onSpinWait();
+            spinUntil(() -> !HANDED.isEmpty());
             lingering = false;
             if (HANDED.isEmpty()) return;
         }

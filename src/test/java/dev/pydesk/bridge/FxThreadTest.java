@@ -1,12 +1,14 @@
 package dev.pydesk.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pydesk.testing.FxWait;
 import dev.pydesk.testing.PageHarness;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +49,7 @@ class FxThreadTest {
         int size = FxThread.call(seen::size); // after everything handed before it
         assertEquals(3000, size);
         for (int i = 0; i < 3000; i++) assertEquals(i, seen.get(i), "out of order at " + i);
-        assertTrue(!elsewhere.get(), "work ran off the FX thread");
+        assertFalse(elsewhere.get(), "work ran off the FX thread");
     }
 
     @Test
@@ -127,7 +129,7 @@ class FxThreadTest {
         assertTrue(other.await(60, TimeUnit.SECONDS));
         assertTrue(doneWhenOtherRan.get() < 100, "the other event waited for " + doneWhenOtherRan.get()
                 + " of the 300 handed tasks (slices of " + FxThread.SLICE_MICROS + " us)");
-        FxWait.polled(java.time.Duration.ofSeconds(60), () -> done.get() == 300);
+        FxWait.polled(Duration.ofSeconds(60), () -> done.get() == 300);
         assertEquals(300, done.get());
     }
 
